@@ -21,7 +21,6 @@ APT_TEST := xvfb xauth
 # The benchmark draws its own test video with ffmpeg.
 APT_BENCH := ffmpeg
 
-export QT_QPA_PLATFORM_PLUGIN_PATH :=
 
 .PHONY: run test lint bench install system-deps test-deps clean help
 
