@@ -1,0 +1,1 @@
+"""Drawing code for the bundled demonstration media (maintainer tool, see scripts/README.md)."""
