@@ -1,0 +1,37 @@
+"""The session history in SQLite, through sqlite-utils (no Qt, no vlc).
+
+store = open_store()                      # --db / WORKOUT_PLAYER_DB / per-user default
+if store.notice: show(store.notice)       # e.g. a damaged file was moved aside
+session_id = store.start_session(workout="Back basics", workout_file=..., content_hash=...)
+store.record_set(session_id, SetRecord(...))   # committed the moment the set ends
+store.finish_session(session_id, status="completed", active_seconds=812.0)
+"""
+
+from workout_player.store.db import open_store
+from workout_player.store.errors import StoreError
+from workout_player.store.migrations import SCHEMA_VERSION
+from workout_player.store.queries import (
+    ExerciseTotal,
+    HistoryFilter,
+    PainPoint,
+    SessionRow,
+    SetRow,
+    Streaks,
+    WeekTotal,
+)
+from workout_player.store.sessions import SetRecord, Store
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ExerciseTotal",
+    "HistoryFilter",
+    "PainPoint",
+    "SessionRow",
+    "SetRecord",
+    "SetRow",
+    "Store",
+    "StoreError",
+    "Streaks",
+    "WeekTotal",
+    "open_store",
+]

@@ -1,0 +1,233 @@
+"""Opening the history database: checks, recovery, pragmas and migrations.
+
+`open_store` is the only way in. In order, it:
+1. refuses a database written by a newer version (read before anything is written);
+2. moves a file that is not a database, or fails `PRAGMA quick_check`, aside to
+   `<name>.corrupt-YYYYmmdd-HHMMSS` (with its -wal/-shm) and starts a new one,
+   leaving a notice for the person; nothing is ever overwritten;
+3. sets the pragmas every connection needs (WAL, synchronous=FULL, foreign
+   keys, busy timeout);
+4. backs up an existing database, then applies pending migrations under
+   `BEGIN IMMEDIATE`, so two instances starting at once migrate it once;
+5. marks the sessions of processes that are gone as interrupted.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workout_player import paths
+from workout_player.store.errors import StoreError, is_corruption, translate
+from workout_player.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
+from workout_player.store.migrations import migrations as _migrations
+from workout_player.store.sessions import Store
+from workout_player.store.transaction import immediate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+MEMORY = ":memory:"
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open (creating, upgrading or recovering as needed) the history database.
+
+    `None` means `paths.database_path()` (WORKOUT_PLAYER_DB or the per-user
+    default); ":memory:" gives a private in-memory database for tests.
+    Raises StoreError with a message for the person when it cannot be used.
+    """
+    if path is None:
+        path = paths.database_path()
+    if str(path) == MEMORY:
+        conn = _connect(MEMORY, None)
+        _configure(conn, None)
+        _migrate(conn, None)
+        return Store(Database(conn), None, None)
+
+    file = Path(path)
+    notice = None
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise translate(exc, file, "create the folder for the history database") from exc
+    damage = _check_existing(file)
+    if damage is not None:
+        aside = _move_aside(file)
+        notice = (
+            f"The history database {file} could not be read ({damage}). It was moved to "
+            f"{aside} and a new, empty history was started; nothing was deleted."
+        )
+    conn = _connect(str(file), file)
+    try:
+        _configure(conn, file)
+        _migrate(conn, file)
+        store = Store(Database(conn), file, notice)
+        store.mark_interrupted()
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def _connect(target: str, file: Path | None) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: the store issues BEGIN IMMEDIATE / COMMIT itself.
+        conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise translate(exc, file, "open the history database") from exc
+    return conn
+
+
+def _check_existing(file: Path) -> str | None:
+    """Return why an existing file is unusable (so it is moved aside), or None if it is fine.
+
+    Raises StoreError for a database from a newer version: that one is left untouched.
+    """
+    try:
+        if not file.exists() or file.stat().st_size == 0:
+            return None
+        with file.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise translate(exc, file, "read the history database") from exc
+    if header != SQLITE_HEADER:
+        return "it is not an SQLite database"
+    conn = _connect(str(file), file)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _refuse_newer(conn)
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        if [row[0] for row in result] != ["ok"]:
+            return f"its integrity check failed: {result[0][0]}"
+    except sqlite3.DatabaseError as exc:
+        if is_corruption(exc):
+            return f"it is damaged: {exc}"
+        raise translate(exc, file, "read the history database") from exc
+    finally:
+        conn.close()
+    return None
+
+
+def _refuse_newer(conn: sqlite3.Connection) -> None:
+    """Raise StoreError for a schema this version does not know; reads only."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    applied: set[str] = set()
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+        [_migrations.migrations_table],
+    ).fetchone()
+    if has_table:
+        applied = {
+            row[0]
+            for row in conn.execute(
+                f"SELECT name FROM [{_migrations.migrations_table}] WHERE migration_set = ?",
+                [MIGRATION_SET],
+            )
+        }
+    unknown = applied - KNOWN_MIGRATIONS
+    if version > SCHEMA_VERSION or unknown:
+        theirs = max(version, len(applied))
+        raise StoreError(
+            "This history database was written by a newer version of Workout Player "
+            f"(schema {theirs}, this version knows {SCHEMA_VERSION}). Update Workout Player, "
+            "or use --db to choose another file."
+        )
+
+
+def _move_aside(file: Path) -> Path:
+    """Rename the damaged file (and its -wal/-shm) to a timestamped name that is not taken."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = file.with_name(f"{file.name}.corrupt-{stamp}")
+    counter = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        counter += 1
+        aside = file.with_name(f"{file.name}.corrupt-{stamp}-{counter}")
+    try:
+        for suffix in ("-wal", "-shm", ""):
+            companion = Path(f"{file}{suffix}")
+            if companion.exists():
+                shutil.move(companion, Path(f"{aside}{suffix}"))
+    except OSError as exc:
+        raise translate(exc, file, "move the damaged history database aside") from exc
+    return aside
+
+
+def _configure(conn: sqlite3.Connection, file: Path | None) -> None:
+    """Pragmas every connection needs; busy_timeout first so WAL set-up waits its turn."""
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if file is not None:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(
+                    f"Could not switch {file} to write-ahead logging (journal mode stayed "
+                    f"{mode}). Use --db PATH to put the history on a local disk."
+                )
+        # FULL: a finished set is on the disk when the commit returns, even on power loss.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, file, "open the history database") from exc
+
+
+def _migrate(conn: sqlite3.Connection, file: Path | None) -> None:
+    db = Database(conn)
+    try:
+        if not _migrations.pending(db):
+            return
+        _refuse_foreign(conn, file)
+        if file is not None and _has_tables(conn):
+            _backup(conn, file)
+        with immediate(conn):
+            # Another instance may have migrated while we waited for the lock.
+            _refuse_newer(conn)
+            _migrations.apply(db)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, file, "prepare the history database") from exc
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
+
+
+def _refuse_foreign(conn: sqlite3.Connection, file: Path | None) -> None:
+    """Never add our tables to another program's database."""
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    ours = {"sessions", "sets", _migrations.migrations_table}
+    if names and not ours.intersection(names):
+        shown = ", ".join(sorted(names)[:5])
+        raise StoreError(
+            f"{file} is a database of another program (tables: {shown}), not a Workout "
+            "Player history. Use --db PATH to choose another file."
+        )
+
+
+def _backup(conn: sqlite3.Connection, file: Path) -> Path:
+    """Copy the database next to itself before changing its schema."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = file.with_name(f"{file.name}.backup-{stamp}-schema{version}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = file.with_name(f"{file.name}.backup-{stamp}-schema{version}-{counter}")
+    try:
+        copy = sqlite3.connect(str(target))
+        try:
+            # The backup API copies a consistent snapshot, WAL content included.
+            conn.backup(copy)
+        finally:
+            copy.close()
+    except sqlite3.Error as exc:
+        raise translate(exc, target, "back up the history database before upgrading it") from exc
+    return target

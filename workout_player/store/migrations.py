@@ -1,0 +1,88 @@
+"""The history schema, created and upgraded with sqlite-utils' built-in `Migrations`.
+
+Each migration is applied once, in order, and recorded in `_sqlite_migrations`.
+`PRAGMA user_version` holds the number of migrations applied, so a newer
+version's database can be recognised (and refused) with one cheap read.
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "workout_player"
+
+migrations = Migrations(MIGRATION_SET)
+_NAMES: list[str] = []
+
+
+def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Register a migration and remember its name (Migrations keeps its list private)."""
+    _NAMES.append(name)
+    return migrations(name=name)
+
+
+@_migration("001_sessions_and_sets")
+def _sessions_and_sets(db: Database) -> None:
+    # Raw SQL because sqlite-utils' create() has no CHECK constraints, and the
+    # constraints are what keep hand edits (Datasette, sqlite-utils CLI) honest.
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            workout TEXT NOT NULL,
+            workout_file TEXT,
+            content_hash TEXT,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL DEFAULT 'in_progress'
+                CHECK (status IN ('completed', 'stopped', 'interrupted', 'in_progress')),
+            active_seconds REAL CHECK (active_seconds IS NULL OR active_seconds >= 0),
+            pain_before INTEGER CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10),
+            pain_after INTEGER CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10),
+            rpe INTEGER CHECK (rpe IS NULL OR rpe BETWEEN 1 AND 10),
+            notes TEXT,
+            pid INTEGER
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sets (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            step INTEGER NOT NULL CHECK (step >= 0),
+            exercise TEXT NOT NULL,
+            set_number INTEGER NOT NULL CHECK (set_number >= 1),
+            side TEXT CHECK (side IS NULL OR side IN ('left', 'right')),
+            reps_target INTEGER CHECK (reps_target IS NULL OR reps_target >= 0),
+            reps_done INTEGER CHECK (reps_done IS NULL OR reps_done >= 0),
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX sets_session_id ON sets(session_id)")
+
+
+@_migration("002_host_and_history_indexes")
+def _host_and_history_indexes(db: Database) -> None:
+    # The host lets crash recovery leave alone sessions running on another
+    # machine that shares the file (a synced folder): their pids mean nothing here.
+    db.execute("ALTER TABLE sessions ADD COLUMN host TEXT")
+    # The history screen pages newest first and filters by workout and date at
+    # 100,000 sessions; the per-exercise totals group 1,000,000 sets.
+    db.execute("CREATE INDEX sessions_started_at ON sessions(started_at)")
+    db.execute("CREATE INDEX sessions_workout_started_at ON sessions(workout, started_at)")
+    db.execute("CREATE INDEX sessions_in_progress ON sessions(status) WHERE status = 'in_progress'")
+    db.execute("CREATE INDEX sets_exercise ON sets(exercise, reps_done, seconds)")
+
+
+SCHEMA_VERSION = len(_NAMES)
+"""The `PRAGMA user_version` this version of the app writes and understands."""
+
+KNOWN_MIGRATIONS = frozenset(_NAMES)

@@ -1,0 +1,211 @@
+"""Writing sessions and sets, one committed transaction per event, so a crash loses at most
+the set in progress; and recovering the sessions of processes that died.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlite_utils import Database
+
+from workout_player.store.queries import HistoryQueries
+from workout_player.store.times import now, to_text
+from workout_player.store.transaction import writing
+
+EDITABLE_FIELDS = frozenset({"pain_before", "pain_after", "rpe", "notes"})
+_SCALES = {"pain_before": (0, 10), "pain_after": (0, 10), "rpe": (1, 10)}
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One finished work segment: a set (or one side of it) as the person did it."""
+
+    step: int
+    exercise: str
+    set: int
+    side: str | None
+    reps_target: int | None
+    reps_done: int | None
+    seconds: float
+    """Seconds held or worked (pauses excluded)."""
+    started_at: datetime
+    ended_at: datetime
+
+
+class Store(HistoryQueries):
+    """The history database: sessions and their sets. Made by `open_store`."""
+
+    def __init__(self, db: Database, path: Path | None, notice: str | None) -> None:
+        super().__init__(db)
+        self.path = path
+        self.notice = notice
+        """Something the person should be told (e.g. a damaged file was moved aside), or None."""
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start_session(
+        self,
+        *,
+        workout: str,
+        workout_file: str | None,
+        content_hash: str | None,
+        started_at: datetime | None = None,
+    ) -> int:
+        """Write the session row at once (status in_progress, with this process's id)."""
+        with writing(self.db.conn, self.path, "save the start of the session"):
+            cursor = self.db.conn.execute(
+                "INSERT INTO sessions (workout, workout_file, content_hash, started_at, status,"
+                " pid, host) VALUES (?, ?, ?, ?, 'in_progress', ?, ?)",
+                [
+                    workout,
+                    workout_file,
+                    content_hash,
+                    to_text(started_at or now()),
+                    os.getpid(),
+                    socket.gethostname(),
+                ],
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def record_set(self, session_id: int, record: SetRecord) -> int:
+        """Commit one finished set in its own transaction; returns the set's id."""
+        with writing(self.db.conn, self.path, "save the set"):
+            cursor = self.db.conn.execute(
+                "INSERT INTO sets (session_id, step, exercise, set_number, side, reps_target,"
+                " reps_done, seconds, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    session_id,
+                    record.step,
+                    record.exercise,
+                    record.set,
+                    record.side,
+                    record.reps_target,
+                    record.reps_done,
+                    round(max(0.0, record.seconds), 3),
+                    to_text(record.started_at),
+                    to_text(record.ended_at),
+                ],
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def finish_session(
+        self,
+        session_id: int,
+        *,
+        status: Literal["completed", "stopped"],
+        active_seconds: float,
+        ended_at: datetime | None = None,
+    ) -> None:
+        """Close the session: the end was reached ("completed") or it was ended early."""
+        if status not in ("completed", "stopped"):
+            raise ValueError(f"status must be 'completed' or 'stopped', not {status!r}")
+        with writing(self.db.conn, self.path, "save the end of the session"):
+            self.db.conn.execute(
+                "UPDATE sessions SET status = ?, active_seconds = ?, ended_at = ? WHERE id = ?",
+                [
+                    status,
+                    round(max(0.0, active_seconds), 3),
+                    to_text(ended_at or now()),
+                    session_id,
+                ],
+            )
+
+    def update_session(self, session_id: int, **fields: int | str | None) -> None:
+        """Set pain_before, pain_after (0-10), rpe (1-10) or notes; None clears a value."""
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise ValueError(f"cannot update {', '.join(sorted(unknown))}")
+        for name, value in fields.items():
+            if name in _SCALES and value is not None:
+                low, high = _SCALES[name]
+                whole = isinstance(value, int) and not isinstance(value, bool)
+                if not (whole and isinstance(value, int) and low <= value <= high):
+                    raise ValueError(f"{name} must be a whole number from {low} to {high}")
+            if name == "notes" and value is not None and not isinstance(value, str):
+                raise ValueError("notes must be text")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in sorted(fields))
+        values = [fields[name] for name in sorted(fields)]
+        with writing(self.db.conn, self.path, "save the session's notes"):
+            self.db.conn.execute(
+                f"UPDATE sessions SET {assignments} WHERE id = ?", [*values, session_id]
+            )
+
+    def mark_interrupted(self) -> int:
+        """Mark in-progress sessions of processes that are gone as interrupted; returns how many.
+
+        Only sessions started on this machine are judged: another machine's pids
+        mean nothing here. The end time becomes the last finished set's end.
+        """
+        host = socket.gethostname()
+        rows = self.db.conn.execute(
+            "SELECT id, pid, host FROM sessions WHERE status = 'in_progress'"
+        ).fetchall()
+        gone = [
+            row[0]
+            for row in rows
+            if (row[2] is None or row[2] == host) and not _process_alive(row[1])
+        ]
+        if not gone:
+            return 0
+        with writing(self.db.conn, self.path, "mark unfinished sessions as interrupted"):
+            for session_id in gone:
+                self.db.conn.execute(
+                    "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
+                    " (SELECT ended_at FROM sets WHERE session_id = sessions.id"
+                    "  ORDER BY id DESC LIMIT 1), started_at)"
+                    " WHERE id = ? AND status = 'in_progress'",
+                    [session_id],
+                )
+        return len(gone)
+
+
+def _process_alive(pid: int | None) -> bool:
+    if pid is None or pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, it just belongs to someone else
+    return True
+
+
+if sys.platform == "win32":
+    import ctypes
+
+    def _windows_process_alive(pid: int) -> bool:
+        # os.kill(pid, 0) would *terminate* the process on Windows: ask the kernel instead.
+        still_active = 259
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return code.value == still_active
+        finally:
+            kernel32.CloseHandle(handle)
