@@ -1,0 +1,376 @@
+"""Check the value of one key of a workout file: text, whole numbers, seconds, times, paths.
+
+Each reader takes the step's (or workout's) checked keys, notes any problem with the
+value's position, and returns the value or None. Messages say what was expected and
+what was written: `reps must be a whole number >= 1, got "eight"`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from workout_player.domain.yamlnodes import Mapping, Node, Scalar, Sequence, describe, number, text
+
+__all__ = ["MAX_SECONDS", "Issues", "Note", "Pairs", "describe"]
+
+MAX_SECONDS = 24 * 3600.0
+"""Longest accepted time (a set, a rest, a video position): anything longer is a typo."""
+MAX_VISITS = 200_000
+"""Values the checks may look at; aliases repeating a big list many times hit this first."""
+MAX_NOTES = 1000
+
+Pairs = dict[str, tuple[Node, Node]]
+"""Checked keys of one mapping: name -> (key node, value node)."""
+
+
+class TooManyValuesError(Exception):
+    """The visit budget ran out: the file repeats values through aliases without end."""
+
+
+@dataclass(frozen=True)
+class Note:
+    line: int
+    column: int
+    message: str
+    severity: Literal["error", "warning"]
+
+
+@dataclass
+class Issues:
+    """The problems found so far, with a budget so no file can keep the checks busy."""
+
+    notes: list[Note] = field(default_factory=list)
+    errors: int = 0
+    visits: int = 0
+    _seen: set[tuple[int, int, str]] = field(default_factory=set)
+
+    def _add(self, node: Node, message: str, severity: Literal["error", "warning"]) -> None:
+        if severity == "error":
+            self.errors += 1
+        key = (node.line, node.column, message)
+        # An alias makes one value appear many times; one note per place is enough.
+        if key in self._seen or len(self.notes) >= MAX_NOTES:
+            return
+        self._seen.add(key)
+        self.notes.append(Note(node.line, node.column, message, severity))
+
+    def error(self, node: Node, message: str) -> None:
+        self._add(node, message, "error")
+
+    def warning(self, node: Node, message: str) -> None:
+        self._add(node, message, "warning")
+
+    def visit(self, count: int = 1) -> None:
+        self.visits += count
+        if self.visits > MAX_VISITS:
+            raise TooManyValuesError
+
+
+def key_name(key: Node) -> str:
+    return key.value if isinstance(key, Scalar) else ""
+
+
+def suggestion(name: str, candidates: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name.lower(), candidates, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "valid keys: " + ", ".join(dict.fromkeys(candidates))
+
+
+def pairs(
+    mapping: Mapping,
+    allowed: tuple[str, ...],
+    where: str,
+    issues: Issues,
+    *,
+    other: tuple[str, ...] = (),
+) -> Pairs:
+    """The mapping's keys, checking each is a known, unrepeated name.
+
+    `other` are keys that belong to another kind of step: they get a message saying so.
+    """
+    issues.visit(len(mapping.pairs))
+    found: Pairs = {}
+    for key, value in mapping.pairs:
+        if key.tagged:
+            continue
+        if not isinstance(key, Scalar):
+            issues.error(key, f"a key must be a plain name such as title, got {describe(key)}")
+            continue
+        name = key.value
+        if name in found:
+            issues.error(
+                key,
+                f"duplicate key '{name}' (first on line {found[name][0].line}); keep one",
+            )
+            continue
+        if name == "<<":
+            issues.error(key, "merge keys (<<) are not supported; write the keys out in full")
+            continue
+        if name not in allowed:
+            if name in other:
+                issues.error(
+                    key,
+                    f"{name} belongs in an exercise step; this step has rest: and no "
+                    "exercise:, so it is a rest step (rest, cue, at)",
+                )
+            else:
+                shown = name if len(name) <= 40 else name[:37] + "..."
+                issues.error(
+                    key, f"unknown key '{shown}' in {where}; {suggestion(name, allowed + other)}"
+                )
+            continue
+        found[name] = (key, value)
+    return found
+
+
+def _value(found: Pairs, key: str) -> Node | None:
+    """The value node, or None when absent or already reported (tagged)."""
+    if key not in found:
+        return None
+    node = found[key][1]
+    return None if node.tagged else node
+
+
+def text_value(
+    found: Pairs,
+    key: str,
+    issues: Issues,
+    *,
+    required: Node | None = None,
+    non_empty: bool = False,
+    limit: int | None = None,
+) -> str | None:
+    if key not in found:
+        if required is not None:
+            issues.error(required, f"{key} is missing: the workout needs a {key}")
+        return None
+    node = _value(found, key)
+    if node is None:
+        return None
+    value = text(node)
+    if value is None:
+        hint = ""
+        if isinstance(node, Scalar) and node.value:
+            hint = f'; put it in quotes to use it as text: {key}: "{node.value}"'
+        issues.error(node, f"{key} must be text, got {describe(node)}{hint}")
+        return None
+    if non_empty and not value.strip():
+        issues.error(node, f"{key} must not be empty")
+        return None
+    if limit is not None and len(value) > limit:
+        issues.error(node, f"{key} must be at most {limit} characters, got {len(value)}")
+        return None
+    return value
+
+
+def choice(found: Pairs, key: str, options: tuple[str, ...], issues: Issues) -> str | None:
+    node = _value(found, key)
+    if node is None:
+        return None
+    value = text(node)
+    if value in options:
+        return value
+    close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if value is not None and close else ""
+    issues.error(node, f"{key} must be one of {', '.join(options)}, got {describe(node)}{hint}")
+    return None
+
+
+def text_list(found: Pairs, key: str, issues: Issues) -> tuple[str, ...] | None:
+    node = _value(found, key)
+    if node is None:
+        return None
+    if not isinstance(node, Sequence):
+        issues.error(
+            node, f"{key} must be a list of text such as [low-back, core], got {describe(node)}"
+        )
+        return None
+    issues.visit(len(node.items))
+    values: list[str] = []
+    for item in node.items:
+        value = text(item)
+        if value is None:
+            if not item.tagged:
+                issues.error(item, f"each of {key} must be text, got {describe(item)}")
+            continue
+        values.append(value)
+    return tuple(values) if len(values) == len(node.items) else None
+
+
+def _number(node: Node, key: str, expected: str, issues: Issues) -> float | int | None:
+    value = number(node)
+    if value is None:
+        issues.error(node, f"{key} must be {expected}, got {describe(node)}")
+    return value
+
+
+def seconds(found: Pairs, key: str, issues: Issues, *, positive: bool = False) -> float | None:
+    """A number of seconds, >= 0 (or > 0 when `positive`), at most MAX_SECONDS."""
+    node = _value(found, key)
+    if node is None:
+        return None
+    expected = f"a number of seconds {'> 0' if positive else '>= 0'}"
+    value = _number(node, key, expected, issues)
+    if value is None:
+        return None
+    if value < 0 or (positive and value == 0):
+        issues.error(node, f"{key} must be {expected}, got {describe(node)}")
+        return None
+    if value > MAX_SECONDS:
+        issues.error(
+            node,
+            f"{key} must be at most {MAX_SECONDS:.0f} seconds (24 hours), got {describe(node)}",
+        )
+        return None
+    return float(value)
+
+
+def whole(found: Pairs, key: str, issues: Issues, *, limit: int) -> int | None:
+    """A whole number from 1 to `limit` (8.0 counts as 8, as in JSON Schema)."""
+    node = _value(found, key)
+    if node is None:
+        return None
+    expected = "a whole number >= 1"
+    value = _number(node, key, expected, issues)
+    if value is None:
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        issues.error(node, f"{key} must be {expected}, got {describe(node)}")
+        return None
+    if value < 1:
+        issues.error(node, f"{key} must be {expected}, got {describe(node)}")
+        return None
+    if value > limit:
+        issues.error(node, f"{key} must be at most {limit}, got {describe(node)}")
+        return None
+    return int(value)
+
+
+def tempo(found: Pairs, issues: Issues) -> tuple[float, ...] | None:
+    """A number > 0 (seconds per rep), or a list of 2-4 phases >= 0 with a positive sum."""
+    node = _value(found, "tempo")
+    if node is None:
+        return None
+    expected = "a number of seconds > 0, or a list of 2 to 4 phase seconds such as [2, 1, 2]"
+    if not isinstance(node, Sequence):
+        value = number(node)
+        if value is None or value <= 0 or value > MAX_SECONDS:
+            issues.error(node, f"tempo must be {expected}, got {describe(node)}")
+            return None
+        return (float(value),)
+    if not 2 <= len(node.items) <= 4:
+        issues.error(node, f"tempo must be {expected}, got a list of {len(node.items)}")
+        return None
+    phases: list[float] = []
+    for item in node.items:
+        value = number(item)
+        if value is None or value < 0 or value > MAX_SECONDS:
+            if not item.tagged:
+                issues.error(item, f"each tempo phase must be seconds >= 0, got {describe(item)}")
+            continue
+        phases.append(float(value))
+    if len(phases) != len(node.items):
+        return None
+    if sum(phases) <= 0:
+        issues.error(node, "tempo phases must add up to more than 0 seconds")
+        return None
+    return tuple(phases)
+
+
+_MSS = re.compile(r"(\d{1,2}):([0-5]\d)(\.\d+)?")
+_HMMSS = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d+)?")
+
+
+def parse_clock(value: str) -> float | None:
+    """`M:SS`, `MM:SS` or `H:MM:SS`, each with an optional fraction, in seconds."""
+    value = value.strip()
+    if match := _MSS.fullmatch(value):
+        minutes, secs, fraction = match.groups()
+        return int(minutes) * 60 + int(secs) + float(fraction or 0)
+    if match := _HMMSS.fullmatch(value):
+        hours, minutes, secs, fraction = match.groups()
+        return int(hours) * 3600 + int(minutes) * 60 + int(secs) + float(fraction or 0)
+    return None
+
+
+def clock(seconds: float) -> str:
+    """A video time as people write it: 1:15, 1:15.5, 1:02:03."""
+    whole_seconds = int(seconds)
+    fraction = seconds - whole_seconds
+    hours, rest = divmod(whole_seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    shown = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return shown + (f"{fraction:.3f}".lstrip("0").rstrip("0") if fraction > 1e-9 else "")
+
+
+def timestamp(found: Pairs, key: str, issues: Issues) -> float | None:
+    node = _value(found, key)
+    if node is None:
+        return None
+    value: float | None
+    as_number = number(node)
+    if as_number is not None:
+        value = float(as_number) if as_number >= 0 else None
+    else:
+        written = text(node)
+        value = parse_clock(written) if written is not None else None
+    if value is None or value > MAX_SECONDS:
+        issues.error(
+            node,
+            f"{key} must be a video time: seconds (75 or 75.5) or M:SS, MM:SS, H:MM:SS "
+            f"(1:15, 1:15.5), got {describe(node)}",
+        )
+        return None
+    return value
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
+"""A URL scheme; at least two letters, so Windows drive letters (C:\\) are paths."""
+
+
+def path_value(found: Pairs, key: str, issues: Issues, base: Path, *, what: str) -> Path | None:
+    """A local file path, relative to the workout's folder; a missing file is a warning."""
+    node = _value(found, key)
+    if node is None:
+        return None
+    written = text(node)
+    if written is None or not written.strip():
+        issues.error(node, f"{key} must be the path of a {what} file, got {describe(node)}")
+        return None
+    if "\x00" in written:
+        issues.error(node, f"{key} must be a file path; it holds a NUL character")
+        return None
+    if _SCHEME.match(written):
+        issues.error(
+            node,
+            f"{key} must be a local file, not a URL ({written.split(':', 1)[0]}:): the player "
+            "works offline; download the file and give its path (a file name with ':' "
+            "can be written ./name)",
+        )
+        return None
+    path = Path(written)
+    # "~someone" with no such user cannot expand: leave it as written.
+    with contextlib.suppress(RuntimeError):
+        path = path.expanduser()
+    if not path.is_absolute():
+        path = base / path
+    # normpath folds "../media" so the path reads well in messages and does not depend
+    # on the current folder later; resolve() would also follow symlinks, which we leave be.
+    path = Path(os.path.normpath(path.absolute()))
+    try:
+        exists = path.is_file()
+    except (OSError, ValueError):
+        exists = False
+    if not exists:
+        issues.warning(
+            node,
+            f"{what} file not found: {path} (a relative path starts from the workout's folder)",
+        )
+    return path

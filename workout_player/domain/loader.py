@@ -1,0 +1,201 @@
+"""Load a workout file: YAML text -> `Workout`, with every problem as FILE:LINE:COL: message.
+
+Loading never raises for anything a file can hold (too big, not UTF-8, bad YAML, tags,
+deep nesting, alias bombs, wrong values): each problem becomes a `Problem`, all of a
+file's problems are reported at once, and the workout is None when any is an error.
+Missing media files and overlapping video-led steps are warnings: the workout still loads.
+
+The reading is in layers: `yamlnodes` (text -> marked nodes, safely), `fields` (one
+value), `workout_reader` (keys, steps and the rules between them), this module (files).
+"""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from workout_player.domain.fields import Issues, TooManyValuesError
+from workout_player.domain.model import Workout
+from workout_player.domain.timeline import build_plan
+from workout_player.domain.workout_reader import read_workout
+from workout_player.domain.yamlnodes import compose
+
+MAX_FILE_BYTES = 1024 * 1024
+"""Workouts are a few kilobytes; anything over 1 MiB is not one."""
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a look) in a workout file, with its 1-based position."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The workout (None when there is any error) and every problem, in file order."""
+
+    workout: Workout | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+
+class WorkoutError(Exception):
+    """Raised by `load_workout_or_raise`; `problems` holds every problem of the file."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems if p.severity == "error"))
+
+
+def _failed(display: str, message: str, line: int = 1, column: int = 1) -> LoadResult:
+    return LoadResult(None, (Problem(display, line, column, message),))
+
+
+def _read_bytes(path: Path, display: str) -> bytes | LoadResult:
+    """The file's bytes, or a LoadResult saying why they cannot be read."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _failed(display, "is a folder, not a workout file")
+        if not stat.S_ISREG(info.st_mode):
+            return _failed(display, "is not a regular file (a device or a pipe?)")
+        if info.st_size > MAX_FILE_BYTES:
+            return _too_big(display, info.st_size)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return _failed(display, "no such file; check the name and the folder")
+    except PermissionError:
+        return _failed(display, "cannot be read: permission denied")
+    except (OSError, ValueError) as error:
+        return _failed(display, f"cannot be read: {getattr(error, 'strerror', None) or error}")
+    if len(data) > MAX_FILE_BYTES:  # it grew while we read it
+        return _too_big(display, len(data))
+    return data
+
+
+def _too_big(display: str, size: int) -> LoadResult:
+    return _failed(
+        display,
+        f"the file is {size / 1024 / 1024:.1f} MiB; a workout file may be at most 1 MiB "
+        "(is this really a workout?)",
+    )
+
+
+def _decode(data: bytes, display: str) -> str | LoadResult:
+    """UTF-8 text (a leading byte order mark is allowed), or where it is not UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        hint = ""
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            hint = " (it looks like UTF-16)"
+        return _failed(
+            display,
+            f"the file is not UTF-8 text{hint}: byte 0x{data[error.start]:02x} cannot be read; "
+            "save it as UTF-8",
+            line,
+            column,
+        )
+
+
+def load_workout(path: str | Path) -> LoadResult:
+    """Read and check a workout file; never raises."""
+    display = str(path)
+    data = _read_bytes(Path(path), display)
+    if isinstance(data, LoadResult):
+        return data
+    decoded = _decode(data, display)
+    if isinstance(decoded, LoadResult):
+        return decoded
+    return _parse(decoded, display, Path(path), source=Path(path))
+
+
+def parse_workout(text: str, path: str | Path = "<string>") -> LoadResult:
+    """Check workout text; relative paths in it resolve against `path`'s folder."""
+    source = None if str(path) == "<string>" else Path(path)
+    return _parse(text, str(path), Path(path), source=source)
+
+
+def load_workout_or_raise(path: str | Path) -> Workout:
+    """The workout, or WorkoutError with every problem."""
+    result = load_workout(path)
+    if result.workout is None:
+        raise WorkoutError(result.problems)
+    return result.workout
+
+
+def _parse(text: str, display: str, path: Path, *, source: Path | None) -> LoadResult:
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        return _too_big(display, size)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    root, yaml_problems = compose(text)
+    problems = [Problem(display, p.line, p.column, p.message) for p in yaml_problems]
+    if root is None:
+        if not problems:
+            problems.append(
+                Problem(
+                    display, 1, 1, "the file is empty; a workout needs at least title: and steps:"
+                )
+            )
+        return LoadResult(None, tuple(problems))
+    issues = Issues()
+    workout: Workout | None = None
+    try:
+        workout = read_workout(root, issues, path.parent, source)
+    except TooManyValuesError:
+        issues.error(
+            root,
+            "the file repeats values through aliases (*name) too many times to check; "
+            "write the values out instead",
+        )
+        workout = None
+    problems.extend(Problem(display, n.line, n.column, n.message, n.severity) for n in issues.notes)
+    if workout is not None and workout.video_led:
+        for warning in build_plan(workout).warnings:
+            where = warning.location
+            problems.append(
+                Problem(
+                    display,
+                    where.line if where else 1,
+                    where.column if where else 1,
+                    warning.message,
+                    "warning",
+                )
+            )
+    if any(p.severity == "error" for p in problems):
+        workout = None
+    problems.sort(key=lambda p: (p.line, p.column))
+    return LoadResult(workout, tuple(problems))

@@ -1,0 +1,292 @@
+"""Read YAML text into a small tree of marked nodes, safely.
+
+ruamel.yaml's parser gives a stream of events; this module builds the tree from
+that stream itself instead of using a composer or constructor, so that:
+- nesting deeper than MAX_DEPTH stops the read with a clear message (never a RecursionError),
+- any explicit tag (``!!python/object``, ``!foo``) is reported and nothing is ever constructed,
+- aliases point at the same node object (no copies), so an alias bomb costs no memory;
+  the loader's walk is bounded by the file's structure and a visit budget,
+- every node keeps its 1-based line and column for error messages.
+
+Scalars stay text plus their quoting style; `number()`, `is_null()`, `is_bool()` decide
+what a plain scalar means (YAML 1.2 core rules), so `%YAML 1.1` tricks such as
+sexagesimal ``1:15`` change nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.reader import ReaderError
+
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings accepted; a workout needs 4."""
+
+
+@dataclass(eq=False)
+class Node:
+    """A YAML value with the 1-based position where it starts."""
+
+    line: int
+    column: int
+    tagged: bool = field(default=False, kw_only=True)
+    """An explicit tag was reported for this node; the loader says nothing more about it."""
+
+
+@dataclass(eq=False)
+class Scalar(Node):
+    value: str
+    plain: bool
+    """Unquoted and not a block scalar: only then can it be a number, null or true/false."""
+
+
+@dataclass(eq=False)
+class Sequence(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Mapping(Node):
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int
+    column: int
+    message: str
+
+
+@dataclass
+class _Builder:
+    """Turns events into nodes with an explicit stack (no recursion)."""
+
+    problems: list[YamlProblem] = field(default_factory=list)
+    root: Node | None = None
+    documents: int = 0
+    stack: list[Node] = field(default_factory=list)
+    pending_key: list[Node | None] = field(default_factory=list)
+    anchors: dict[str, Node] = field(default_factory=dict)
+
+    def attach(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif isinstance(parent, Mapping):
+            key = self.pending_key[-1]
+            if key is None:
+                self.pending_key[-1] = node
+            else:
+                parent.pairs.append((key, node))
+                self.pending_key[-1] = None
+
+    def feed(self, event: Any) -> bool:
+        """Handle one event; False means stop reading (the rest cannot be trusted)."""
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.problems.append(
+                    YamlProblem(
+                        line,
+                        column,
+                        "a workout file holds one YAML document; a second one starts here "
+                        "(remove the '---' line or split the file)",
+                    )
+                )
+                return False
+            return True
+        if isinstance(event, AliasEvent):
+            target = self.anchors.get(str(event.anchor))
+            if target is None:
+                self.problems.append(
+                    YamlProblem(
+                        line, column, f"alias *{event.anchor} refers to no anchor &{event.anchor}"
+                    )
+                )
+                target = Scalar(line, column, "", plain=True, tagged=True)
+            self.attach(target)
+            return True
+        node: Node
+        if isinstance(event, ScalarEvent):
+            node = Scalar(line, column, str(event.value), plain=event.style is None)
+        elif isinstance(event, SequenceStartEvent):
+            node = Sequence(line, column)
+        elif isinstance(event, MappingStartEvent):
+            node = Mapping(line, column)
+        elif isinstance(event, SequenceEndEvent | MappingEndEvent):
+            self.stack.pop()
+            self.pending_key.pop()
+            return True
+        else:  # stream and document boundaries
+            return True
+        if event.tag is not None:
+            node.tagged = True
+            self.problems.append(
+                YamlProblem(
+                    line,
+                    column,
+                    f"tags are not allowed (found {_shown_tag(event.tag)}): a workout holds plain "
+                    "text, numbers and lists only",
+                )
+            )
+        if event.anchor is not None:
+            self.anchors[str(event.anchor)] = node
+        self.attach(node)
+        if isinstance(node, Sequence | Mapping):
+            if len(self.stack) >= MAX_DEPTH:
+                self.problems.append(
+                    YamlProblem(
+                        line,
+                        column,
+                        f"the file is nested more than {MAX_DEPTH} levels deep here; "
+                        "a workout needs only a few levels",
+                    )
+                )
+                return False
+            self.stack.append(node)
+            self.pending_key.append(None)
+        return True
+
+
+def _shown_tag(tag: object) -> str:
+    """A tag as it was written: `!!str`, not `tag:yaml.org,2002:str`."""
+    written = str(tag)
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + written[len(prefix) :] if written.startswith(prefix) else written
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def compose(text: str) -> tuple[Node | None, list[YamlProblem]]:
+    """Read `text` into nodes. Returns the root (None when empty or unreadable) and problems.
+
+    Never raises: syntax errors, bad characters and anything unexpected from the parser
+    become problems with a position.
+    """
+    builder = _Builder()
+    parser = YAML(typ="safe", pure=True)
+    events: Iterator[Any] = iter(parser.parse(text))
+    try:
+        for event in events:
+            if not builder.feed(event):
+                return None, builder.problems
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        what = error.problem or "the YAML is not well-formed"
+        context = f" ({error.context})" if error.context else ""
+        builder.problems.append(YamlProblem(line, column, f"YAML syntax error: {what}{context}"))
+        return None, builder.problems
+    except ReaderError as error:
+        line, column = _position(text, int(error.position))
+        code = ord(error.character) if isinstance(error.character, str) else int(error.character)
+        builder.problems.append(
+            YamlProblem(
+                line,
+                column,
+                f"character U+{code:04X} is not allowed in a YAML file "
+                "(control characters and broken text cannot be read); remove it",
+            )
+        )
+        return None, builder.problems
+    except (YAMLError, ValueError, TypeError, AttributeError, IndexError, KeyError) as error:
+        # ruamel has rare internal errors on pathological input; the promise is a message,
+        # never a traceback, so name the problem and where reading stopped.
+        builder.problems.append(YamlProblem(1, 1, f"the YAML cannot be read: {error}"))
+        return None, builder.problems
+    return builder.root, builder.problems
+
+
+# --- what a scalar means ---------------------------------------------------------------
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_NOT_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)")
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.plain and node.value in _NULLS
+
+
+def is_bool(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.plain and node.value in _BOOLS
+
+
+def is_not_finite(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.plain and bool(_NOT_FINITE.fullmatch(node.value))
+
+
+def number(node: Node) -> int | float | None:
+    """The number a plain scalar writes (int or finite float), else None."""
+    if not isinstance(node, Scalar) or not node.plain:
+        return None
+    text = node.value
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        value = float(text)
+        return value if math.isfinite(value) else None
+    return None
+
+
+def text(node: Node) -> str | None:
+    """The text of a scalar that YAML reads as a string (not a number, null or true/false)."""
+    if not isinstance(node, Scalar):
+        return None
+    if node.plain and (
+        node.value in _NULLS
+        or node.value in _BOOLS
+        or _INT.fullmatch(node.value)
+        or _FLOAT.fullmatch(node.value)
+        or _NOT_FINITE.fullmatch(node.value)
+    ):
+        return None
+    return node.value
+
+
+def describe(node: Node) -> str:
+    """How a value reads in a message: `"eight"`, `2.5`, `true`, `nothing`, `a list`."""
+    if isinstance(node, Sequence):
+        return "a list"
+    if isinstance(node, Mapping):
+        return "a mapping (key: value lines)"
+    assert isinstance(node, Scalar)
+    if is_null(node):
+        return "nothing"
+    if is_bool(node):
+        return f"{node.value} (a yes/no value)"
+    if is_not_finite(node):
+        return f"{node.value} (not a finite number)"
+    if number(node) is not None:
+        return node.value
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    shown = shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{shown}"'
