@@ -1,0 +1,63 @@
+"""Where a new workout is saved, and how it refers to its video."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from workout_player import paths
+
+
+def _writable(folder: Path) -> bool:
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
+def free_name(folder: Path, stem: str) -> Path:
+    """`stem.yaml`, else `stem-2.yaml`, `stem-3.yaml`...: never overwrite another workout."""
+    candidate = folder / f"{stem}.yaml"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.yaml"
+        number += 1
+    return candidate
+
+
+def default_save_path(
+    video: Path,
+    *,
+    writable: Callable[[Path], bool] = _writable,
+    workouts_dir: Path | None = None,
+) -> Path:
+    """`<video-stem>.yaml` next to the video, or in the person's workouts folder.
+
+    The workouts folder is the fallback for videos on read-only media (a DVD, a
+    shared folder); it is created when the file is saved.
+    """
+    video = video.expanduser().absolute()
+    if writable(video.parent):
+        return free_name(video.parent, video.stem)
+    folder = workouts_dir if workouts_dir is not None else paths.user_workouts_dir()
+    return free_name(folder, video.stem)
+
+
+def video_reference(video: Path, workout_file: Path) -> str:
+    """The `video:` value: relative when the video sits in the workout's folder or below.
+
+    A relative path keeps a folder of workout + video movable as one; a video
+    elsewhere gets its absolute path rather than a fragile `../../..` chain.
+    """
+    video = video.expanduser().absolute()
+    folder = workout_file.expanduser().absolute().parent
+    try:
+        return video.relative_to(folder).as_posix()
+    except ValueError:
+        return video.as_posix()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so a crash never leaves half a workout."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.saving")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
