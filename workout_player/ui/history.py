@@ -1,0 +1,255 @@
+"""The history screen: every session (lazy list), its sets and feedback, and progress charts.
+
+Opening it reads one COUNT and one page of sessions; the charts are computed only when
+the Progress tab is shown (and again when the filters change while it is showing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workout_player.store import HistoryFilter, Store
+from workout_player.ui.history_detail import SessionDetail
+from workout_player.ui.history_model import SessionsModel
+from workout_player.ui.history_style import set_size, style_page
+from workout_player.ui.progress import ProgressPanel
+from workout_player.ui.summary import make_table
+
+#: The earliest date a filter can pick; showing it means "no limit" ("Any").
+NO_DATE = QDate(2000, 1, 1)
+ALL_WORKOUTS = "All workouts"
+#: The widest text of each column but Workout (which takes the rest), to size them once.
+WIDEST = ("28 Sep 2026 23:59", "", "0:00:00", "Stopped early", "10 \u2192 10")
+TABLE_FONT_PX = 18  # history_style.PAGE_STYLE's QTableView and header font sizes
+HEADER_FONT_PX = 16
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    # QDateEdit cannot be empty: its minimum date stands for "no limit" and reads "Any".
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("Any")
+    edit.setDate(NO_DATE)
+    edit.setMinimumWidth(150)
+    return edit
+
+
+def _to_date(edit: QDateEdit) -> date | None:
+    chosen = edit.date()
+    if chosen == NO_DATE:
+        return None
+    return date(chosen.year(), chosen.month(), chosen.day())
+
+
+class HistoryPage(QWidget):
+    """Past sessions with filters, the selected session's sets and feedback, and charts.
+
+    Keys: Up/Down move through the sessions; Alt+S / Alt+P switch between Sessions and
+    Progress; Alt+W, Alt+F and Alt+T reach the workout, from and to filters; Alt+L clears
+    them; Alt+B/A/E/N edit pain before, pain after, effort and the note; Esc emits `back`.
+    """
+
+    back = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._charts_stale = True
+        style_page(self)
+
+        title = QLabel("History", self)
+        set_size(title, "h1")
+        self.workout = QComboBox(self)
+        self.workout.setMinimumWidth(240)
+        self.date_from = _date_edit(self)
+        self.date_to = _date_edit(self)
+        self.clear_button = QPushButton("C&lear filters", self)
+        self.back_button = QPushButton("Back (Esc)", self)
+        self.count_label = QLabel("", self)
+        set_size(self.count_label, "s")
+
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addSpacing(16)
+        for text, editor in (
+            ("&Workout", self.workout),
+            ("&From", self.date_from),
+            ("&To ", self.date_to),  # the space: "T" and "o" drawn apart are wider
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(editor)
+            label.setContentsMargins(8, 0, 2, 0)
+            bar.addWidget(label)
+            bar.addWidget(editor)
+        bar.addWidget(self.clear_button)
+        bar.addStretch(1)
+        bar.addWidget(self.back_button)
+
+        self.model = SessionsModel(store, parent=self)
+        self.table = make_table(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
+        # Fixed widths: sizing columns to their contents would read every loaded row.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        cell_font, header_font = QFont(self.font()), QFont(self.font())
+        cell_font.setPixelSize(TABLE_FONT_PX)
+        header_font.setPixelSize(HEADER_FONT_PX)
+        header_font.setBold(True)
+        cells, headers = QFontMetrics(cell_font), QFontMetrics(header_font)
+        for column, text in enumerate(WIDEST):
+            if text:
+                name = SessionsModel.HEADERS[column]
+                width = max(cells.horizontalAdvance(text), headers.horizontalAdvance(name))
+                header.resizeSection(column, width + 24)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.detail = SessionDetail(store, self)
+
+        sessions_tab = QWidget(self)
+        split = QSplitter(Qt.Orientation.Horizontal, sessions_tab)
+        left = QWidget(split)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.count_label)
+        left_layout.addWidget(self.table, 1)
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        # The detail needs ~530 px for the rating rows; the list takes all the rest.
+        self.detail.setMinimumWidth(500)
+        self.detail.setMaximumWidth(540)
+        split.setChildrenCollapsible(False)
+        QVBoxLayout(sessions_tab).addWidget(split)
+
+        self.progress = ProgressPanel(store, today, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(sessions_tab, "&Sessions")
+        self.tabs.addTab(self.progress, "&Progress")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+        self._fill_workouts()
+        self.workout.currentIndexChanged.connect(self._filters_changed)
+        self.date_from.dateChanged.connect(self._filters_changed)
+        self.date_to.dateChanged.connect(self._filters_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.back_button.clicked.connect(self._back)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail.saved.connect(self.model.update_session)
+        self._after_reload()
+
+    # -- public --------------------------------------------------------------------------
+    def history_filter(self) -> HistoryFilter:
+        workout = self.workout.currentText() if self.workout.currentIndex() > 0 else None
+        return HistoryFilter(workout, _to_date(self.date_from), _to_date(self.date_to))
+
+    def refresh(self) -> None:
+        """Read the history again (e.g. after a new session), keeping the filters."""
+        self.detail.feedback.flush()
+        self._fill_workouts()
+        self.model.refresh()
+        self._charts_stale = True
+        self._after_reload()
+
+    def clear_filters(self) -> None:
+        for widget in (self.workout, self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.workout.setCurrentIndex(0)
+        self.date_from.setDate(NO_DATE)
+        self.date_to.setDate(NO_DATE)
+        for widget in (self.workout, self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self._filters_changed()
+
+    def select_session(self, session_id: int) -> bool:
+        """Select a loaded session by id; returns False when it is not in the list (yet)."""
+        row = self.model.row_of(session_id)
+        if row is None:
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
+
+    # -- reactions -----------------------------------------------------------------------
+    def _fill_workouts(self) -> None:
+        current = self.workout.currentText()
+        self.workout.blockSignals(True)
+        self.workout.clear()
+        self.workout.addItem(ALL_WORKOUTS)
+        self.workout.addItems(self._store.workout_titles())
+        found = self.workout.findText(current)
+        self.workout.setCurrentIndex(max(found, 0))
+        self.workout.blockSignals(False)
+
+    def _filters_changed(self) -> None:
+        self.detail.feedback.flush()
+        self.model.set_filter(self.history_filter())
+        self._charts_stale = True
+        self._after_reload()
+
+    def _after_reload(self) -> None:
+        total = self.model.total()
+        self.count_label.setText(f"{total} session" + ("" if total == 1 else "s"))
+        if total:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.detail.show_session(None)
+        if self.tabs.currentWidget() is self.progress:
+            self._update_charts()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.show_session(self.model.session(current.row()) if current.isValid() else None)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.progress and self._charts_stale:
+            self._update_charts()
+
+    def _update_charts(self) -> None:
+        self.progress.update_from(self.history_filter())
+        self._charts_stale = False
+
+    def _back(self) -> None:
+        self.detail.feedback.flush()
+        self.back.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._back()
+        else:
+            super().keyPressEvent(event)
