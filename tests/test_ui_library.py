@@ -1,0 +1,200 @@
+"""The library, the workout page and the main window, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from tests.ui_support import SHORT_WORKOUT, TIMER_WORKOUT, write_workout
+from workout_player import paths
+from workout_player.audio import RecordingAnnouncer
+from workout_player.domain.clock import FakeClock
+from workout_player.domain.loader import load_workout
+from workout_player.domain.timeline import build_plan
+from workout_player.playback import TimerPlayer
+from workout_player.store import open_store
+from workout_player.ui.library import LibraryPage
+from workout_player.ui.library_model import length_text
+from workout_player.ui.main_window import MainWindow
+from workout_player.ui.player_screen import PlayerScreen
+from workout_player.ui.workout_page import WorkoutPage
+
+
+@pytest.fixture
+def library(qtbot: QtBot) -> LibraryPage:
+    page = LibraryPage()
+    qtbot.addWidget(page)
+    page.reload()
+    return page
+
+
+def bundled_titles() -> list[str]:
+    titles = []
+    for path in paths.bundled_workout_files():
+        workout = load_workout(path).workout
+        assert workout is not None, path
+        titles.append(workout.title)
+    return titles
+
+
+def test_library_lists_every_bundled_workout(library: LibraryPage) -> None:
+    titles = bundled_titles()
+    assert len(titles) >= 6
+    assert sorted(library.visible_titles()) == sorted(titles)
+
+
+def test_search_filters_by_title_tag_and_exercise(qtbot: QtBot, library: LibraryPage) -> None:
+    everything = library.visible_titles()
+    qtbot.keyClicks(library.search, "hinge")
+    matches = library.visible_titles()
+    assert matches and len(matches) < len(everything)
+    library.search.clear()
+    assert library.visible_titles() == everything
+    qtbot.keyClicks(library.search, "no such workout anywhere")
+    assert library.visible_titles() == []
+    assert library.empty.isVisibleTo(library)
+
+
+def test_level_filter(library: LibraryPage) -> None:
+    library.level.setCurrentIndex(library.level.findData("beginner"))
+    shown = library.visible_titles()
+    assert shown
+    for row in range(library.proxy.rowCount()):
+        entry = library.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
+        assert entry.level == "beginner"
+
+
+def test_user_workouts_are_listed_and_broken_ones_show_their_error(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = paths.user_workouts_dir()
+    write_workout(folder, SHORT_WORKOUT, "mine.yaml")
+    write_workout(folder, "title: Broken\nsteps:\n  - exercise: Curl-up\n    rets: 3\n", "bad.yaml")
+    page = LibraryPage()
+    qtbot.addWidget(page)
+    page.reload()
+    entries = {entry.path.name: entry for entry in page.model.entries()}
+    assert entries["mine.yaml"].origin == "mine"
+    assert entries["mine.yaml"].title == "Two quick holds"
+    assert entries["bad.yaml"].workout is None
+    error = entries["bad.yaml"].error or ""
+    assert "bad.yaml:3:5: " in error and error.endswith("(and 1 more)")
+    assert "bad.yaml" in page.visible_titles()
+
+
+def test_length_text_says_at_least_when_a_set_is_self_paced(tmp_path: Path) -> None:
+    exact = load_workout(write_workout(tmp_path, SHORT_WORKOUT, "a.yaml")).workout
+    minimum = load_workout(write_workout(tmp_path, TIMER_WORKOUT, "b.yaml")).workout
+    assert exact is not None and minimum is not None
+    assert length_text(build_plan(exact)) == "17 s"
+    assert length_text(build_plan(minimum)).startswith("at least ")
+
+
+def test_workout_page_shows_safety_steps_and_total(qtbot: QtBot, tmp_path: Path) -> None:
+    page = WorkoutPage()
+    qtbot.addWidget(page)
+    path = write_workout(tmp_path, TIMER_WORKOUT)
+    page.show_file(path)
+    assert page.title.text() == "Test back routine"
+    assert page.safety.isVisibleTo(page)
+    assert "Stop if pain spreads into a leg." in page.safety.text()
+    assert page.steps.topLevelItemCount() == 4
+    first = page.steps.topLevelItem(0)
+    assert first.text(1) == "Bird dog"
+    assert first.text(2) == "2 x 8 reps, tempo 1-1 s"
+    assert first.text(3) == "each side"
+    assert page.steps.topLevelItem(1).text(2) == "5 reps at your pace"
+    assert page.steps.topLevelItem(3).text(2) == "2 x 5 s hold"
+    assert page.total.text().startswith("Total: at least ")
+    with qtbot.waitSignal(page.start_requested, timeout=1000) as started:
+        qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert started.args == [path]
+
+
+def test_workout_page_lists_every_problem_of_a_broken_file(qtbot: QtBot, tmp_path: Path) -> None:
+    page = WorkoutPage()
+    qtbot.addWidget(page)
+    path = write_workout(tmp_path, "title: x\nsteps:\n  - exercise: A\n    reps: eight\n")
+    page.show_file(path)
+    assert not page.start.isEnabled()
+    assert f"{path}:4:11" in page.problems.text() or "4:11" in page.problems.text()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    store = open_store(tmp_path / "history.sqlite3")
+    clock = FakeClock()
+    win = MainWindow(
+        store,
+        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
+        make_announcer=RecordingAnnouncer,
+        clock=clock,
+    )
+    qtbot.addWidget(win)
+    win.fake_clock = clock  # type: ignore[attr-defined]
+    yield win  # type: ignore[misc]
+    win.close()
+    store.close()
+
+
+def drop(window: MainWindow, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_dropping_a_file_opens_its_workout_page(window: MainWindow, tmp_path: Path) -> None:
+    path = write_workout(tmp_path / "dropped", SHORT_WORKOUT)
+    drop(window, path)
+    assert window.current_page() is window.workout_page
+    assert window.workout_page.title.text() == "Two quick holds"
+    assert "Two quick holds" in window.library.visible_titles()
+
+
+def test_dropping_something_else_is_ignored(window: MainWindow, tmp_path: Path) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("hello", encoding="utf-8")
+    drop(window, other)
+    assert window.current_page() is window.library
+
+
+def test_start_runs_the_player_and_ends_on_a_summary(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
+    qtbot.keyClick(window.workout_page, Qt.Key.Key_Return)
+    screen = window.current_page()
+    assert isinstance(screen, PlayerScreen)
+    assert window.controller is not None
+    clock: FakeClock = window.fake_clock  # type: ignore[attr-defined]
+    for _ in range(100):
+        clock.advance(0.25)
+        window.controller.tick()
+    assert window.controller.is_finished
+    assert window.current_page() is window.summary
+    row = window.store.session(window.controller.session_id)  # type: ignore[union-attr]
+    assert row is not None and row.status == "completed"
+
+
+def test_closing_mid_session_stores_it_as_stopped(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
+    window.workout_page.start.click()
+    controller = window.controller
+    assert controller is not None and controller.session_id is not None
+    session_id = controller.session_id
+    window.close()
+    row = window.store.session(session_id)  # type: ignore[union-attr]
+    assert row is not None and row.status == "stopped"

@@ -1,0 +1,252 @@
+"""The player screen and its controller, offscreen, on a fake clock: labels, keys, sound, store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui_support import (
+    SHORT_WORKOUT,
+    load,
+    make_session,
+    run_for,
+    write_workout,
+)
+from workout_player.domain.events import SessionState
+from workout_player.playback import TimerPlayer, create_player
+from workout_player.store import Store, open_store
+from workout_player.ui.player_screen import PlayerScreen
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    opened = open_store(tmp_path / "history.sqlite3")
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def start(qtbot: QtBot, tmp_path: Path, store: Store | None = None, text: str | None = None):
+    path = write_workout(tmp_path / "w", text) if text else write_workout(tmp_path / "w")
+    controller, screen, clock, announcer = make_session(load(path), store)
+    qtbot.addWidget(screen)
+    controller.start()
+    return controller, screen, clock, announcer
+
+
+def test_countdown_then_tempo_set_shows_rep_set_side_phase_and_next_up(
+    qtbot: QtBot, tmp_path: Path, store: Store
+) -> None:
+    controller, screen, clock, announcer = start(qtbot, tmp_path, store)
+    assert screen.exercise.text() == "Bird dog"
+    assert screen.ring.caption == "GET READY"
+    assert screen.ring.text == "3"
+    assert screen.pain.isVisibleTo(screen), "pain before is offered during the first countdown"
+
+    run_for(controller, clock, 3.5)  # 0.5 s into the first set, left side
+    assert controller.view().state == SessionState.WORK
+    assert screen.rep.text() == "1 / 8"
+    assert screen.set_label.text() == "SET 1 / 2"
+    assert screen.side.isVisibleTo(screen) and screen.side.text() == "LEFT"
+    assert screen.phase.text() == "LOWER"
+    assert screen.cue.text() == "Reach long through heel and hand"
+    assert "right" in screen.next_up.text().lower()
+    assert screen.next_up.text().startswith("Next up:")
+    assert not screen.pain.isVisibleTo(screen)
+
+    run_for(controller, clock, 2.0)  # 2.5 s in: rep 2, lowering again
+    assert screen.rep.text() == "2 / 8"
+    assert screen.elapsed.text() == "0:06"
+    assert screen.progress.value() > 0
+    assert screen.remaining.text().endswith("left")
+
+    kinds = [event for event in announcer.events if event[0] == "beep"]
+    assert kinds[:4] == [("beep", "count")] * 3 + [("beep", "go")]
+    assert ("beep", "tick") in kinds, "ticks follow the tempo phases when enabled"
+    assert any(event[0] == "say" for event in announcer.events)
+
+
+def test_every_button_has_an_accessible_name_and_shows_its_key(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    _controller, screen, _clock, _announcer = start(qtbot, tmp_path)
+    for key, button in screen.buttons.items():
+        assert button.accessibleName(), key
+        assert "[" in button.text() and "]" in button.text(), button.text()
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_space_pauses_and_resumes_and_time_stands_still(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path)
+    run_for(controller, clock, 4.0)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    assert controller.view().paused
+    assert screen.buttons["pause"].text() == "Resume  [Space]"
+    assert screen.ring.caption == "PAUSED"
+    before = controller.view().elapsed
+    run_for(controller, clock, 10.0)
+    assert controller.view().elapsed == pytest.approx(before)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    assert not controller.view().paused
+    run_for(controller, clock, 1.0)
+    assert controller.view().elapsed == pytest.approx(before + 1.0)
+
+
+def test_n_and_p_move_between_segments(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path)
+    run_for(controller, clock, 4.0)
+    assert controller.view().index == 1
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert controller.view().index == 2
+    assert screen.ring.caption == "SWITCH SIDES"
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert controller.view().index == 3
+    assert screen.side.text() == "RIGHT"
+    qtbot.keyClick(screen, Qt.Key.Key_P)
+    assert controller.view().index < 3
+
+
+def test_rest_keys_add_and_remove_fifteen_seconds(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path)
+    for _ in range(4):  # countdown -> left -> switch -> right -> rest
+        qtbot.keyClick(screen, Qt.Key.Key_N)
+    view = controller.view()
+    assert view.state == SessionState.REST
+    assert screen.ring.caption == "REST"
+    assert screen.buttons["more_rest"].isEnabled()
+    left = view.segment_remaining
+    assert left is not None
+    qtbot.keyClick(screen, Qt.Key.Key_Plus)
+    assert controller.view().segment_remaining == pytest.approx(left + 15)
+    qtbot.keyClick(screen, Qt.Key.Key_Minus)
+    assert controller.view().segment_remaining == pytest.approx(left)
+    assert screen.ring.text == str(round(left))
+
+
+def test_self_paced_set_counts_taps_and_ends_on_enter(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path)
+    for _ in range(12):  # N through the bird dog's segments to the curl-up's countdown
+        if controller.view().segment.exercise == "Curl-up":
+            break
+        qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert controller.view().segment.kind == "countdown"
+    run_for(controller, clock, 3.5)  # through the curl-up's countdown
+    assert controller.view().segment.self_paced
+    assert screen.buttons["rep"].isEnabled()
+    assert screen.ring.caption == "YOUR PACE"
+    qtbot.keyClick(screen, Qt.Key.Key_R)
+    qtbot.keyClick(screen, Qt.Key.Key_Up)
+    assert screen.rep.text() == "2 / 5"
+    run_for(controller, clock, 60.0)
+    assert controller.view().segment.exercise == "Curl-up", "a self-paced set waits for Enter"
+    qtbot.keyClick(screen, Qt.Key.Key_Return)
+    assert controller.view().segment.kind == "rest"
+
+
+def test_m_mutes_video_beeps_and_voice(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, screen, clock, announcer = start(qtbot, tmp_path)
+    qtbot.keyClick(screen, Qt.Key.Key_M)
+    assert controller.muted
+    assert screen.buttons["mute"].isChecked()
+    assert screen.buttons["mute"].text() == "Unmute  [M]"
+    heard = len(announcer.events)
+    run_for(controller, clock, 20.0)
+    assert len(announcer.events) == heard
+    qtbot.keyClick(screen, Qt.Key.Key_M)
+    assert not controller.muted
+
+
+def test_f_and_s_ask_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    _controller, screen, _clock, _announcer = start(qtbot, tmp_path)
+    with qtbot.waitSignal(screen.fullscreen_toggled, timeout=1000):
+        qtbot.keyClick(screen, Qt.Key.Key_F)
+    with qtbot.waitSignal(screen.settings_requested, timeout=1000):
+        qtbot.keyClick(screen, Qt.Key.Key_S)
+
+
+def test_escape_asks_in_a_bar_and_keeps_going(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path)
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert screen.confirm.isVisibleTo(screen)
+    run_for(controller, clock, 1.0)
+    assert not controller.is_finished, "the question does not stop the session"
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert not screen.confirm.isVisibleTo(screen)
+    assert not controller.is_finished
+
+
+def test_ending_early_stores_a_stopped_session_with_its_sets(
+    qtbot: QtBot, tmp_path: Path, store: Store
+) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path, store)
+    screen.pain.choose(3)
+    run_for(controller, clock, 3.0 + 16.0 + 2.0 + 5.0)  # left side done, 5 s into the right
+    with qtbot.waitSignal(controller.finished, timeout=1000) as finished:
+        qtbot.keyClick(screen, Qt.Key.Key_Escape)
+        qtbot.keyClick(screen, Qt.Key.Key_Return)
+    assert finished.args == [False]
+    session = store.session(controller.session_id)
+    assert session is not None
+    assert session.status == "stopped"
+    assert session.pain_before == 3
+    sets = store.sets(controller.session_id)
+    assert [(s.exercise, s.side, s.reps_done) for s in sets] == [
+        ("Bird dog", "left", 8),
+        ("Bird dog", "right", 2),
+    ]
+    assert sets[0].seconds == pytest.approx(16.0, abs=0.2)
+
+
+def test_a_completed_session_stores_every_set(qtbot: QtBot, tmp_path: Path, store: Store) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path, store)
+    run_for(controller, clock, 84.5, step=0.5)  # to the self-paced curl-up
+    for _ in range(5):
+        qtbot.keyClick(screen, Qt.Key.Key_R)
+    with qtbot.waitSignal(controller.finished, timeout=1000) as finished:
+        qtbot.keyClick(screen, Qt.Key.Key_Return)
+        run_for(controller, clock, 30.0, step=0.5)
+    assert finished.args == [True]
+    session = store.session(controller.session_id)
+    assert session is not None and session.status == "completed"
+    sets = store.sets(controller.session_id)
+    assert [(s.exercise, s.set, s.side) for s in sets] == [
+        ("Bird dog", 1, "left"),
+        ("Bird dog", 1, "right"),
+        ("Bird dog", 2, "left"),
+        ("Bird dog", 2, "right"),
+        ("Curl-up", 1, None),
+        ("Side plank", 1, None),
+    ]
+    assert sets[4].reps_done == 5
+    assert sets[5].seconds == pytest.approx(10.0, abs=0.3)
+
+
+def test_without_libvlc_a_workout_runs_to_the_end_with_the_banner(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKOUT_PLAYER_NO_VLC", "1")
+    player = create_player()
+    assert isinstance(player, TimerPlayer)
+    assert player.problem
+
+    from tests.ui_support import quiet_settings  # noqa: PLC0415
+    from workout_player.audio import RecordingAnnouncer  # noqa: PLC0415
+    from workout_player.domain.clock import FakeClock  # noqa: PLC0415
+    from workout_player.ui.session_controller import SessionController  # noqa: PLC0415
+
+    clock = FakeClock()
+    workout = load(write_workout(tmp_path, SHORT_WORKOUT))
+    controller = SessionController(
+        workout, player, RecordingAnnouncer(), None, settings=quiet_settings(), clock=clock
+    )
+    screen = PlayerScreen(controller)
+    qtbot.addWidget(screen)
+    controller.start()
+    assert screen.banner.isVisibleTo(screen)
+    assert "WORKOUT_PLAYER_NO_VLC" in screen.banner.label.text()
+    with qtbot.waitSignal(controller.finished, timeout=1000) as finished:
+        run_for(controller, clock, 2 + 6 + 3 + 2 + 4 + 1, step=0.25)
+    assert finished.args == [True]
+    assert screen.banner.isVisibleTo(screen)

@@ -1,0 +1,107 @@
+"""Shared pieces of the UI tests: small workout files and a session wired to real parts.
+
+The controller gets a FakeClock (time moves only when a test says so), a real
+TimerPlayer, a RecordingAnnouncer and, where a test asks, a real SQLite file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workout_player.audio import RecordingAnnouncer, SoundSettings
+from workout_player.domain.clock import FakeClock
+from workout_player.domain.loader import load_workout
+from workout_player.domain.model import Workout
+from workout_player.playback import TimerPlayer
+from workout_player.store import Store
+from workout_player.ui.player_screen import PlayerScreen
+from workout_player.ui.session_controller import SessionController
+
+# countdown 3 | L 8x2 s | switch 2 | R 8x2 s | rest 10 | L | switch | R | curl-up (self-paced)
+# | rest 5 | side plank 2 x 5 s hold
+TIMER_WORKOUT = """\
+title: Test back routine
+level: beginner
+tags: [low-back, test]
+safety: Stop if pain spreads into a leg.
+description: A short routine for the tests.
+countdown: 3
+switch: 2
+steps:
+  - exercise: Bird dog
+    cue: Reach long through heel and hand
+    sets: 2
+    reps: 8
+    tempo: [1, 1]
+    sides: both
+    rest: 10
+  - exercise: Curl-up
+    reps: 5
+  - rest: 5
+    cue: Walk around
+  - exercise: Side plank
+    reps: 2
+    hold: 5
+"""
+
+SHORT_WORKOUT = """\
+title: Two quick holds
+countdown: 2
+steps:
+  - exercise: Glute bridge
+    cue: Squeeze and hold
+    reps: 2
+    hold: 3
+  - rest: 3
+  - exercise: Dead bug
+    duration: 4
+"""
+
+
+def write_workout(folder: Path, text: str = TIMER_WORKOUT, name: str = "routine.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def load(path: Path) -> Workout:
+    result = load_workout(path)
+    assert result.workout is not None, [str(p) for p in result.problems]
+    return result.workout
+
+
+def quiet_settings() -> SoundSettings:
+    return SoundSettings(
+        voice=True, beeps=True, ticks=True, volume=80, countdown_beeps=3, cue_offset_ms=0
+    )
+
+
+def make_session(
+    workout: Workout,
+    store: Store | None = None,
+    *,
+    problem: str | None = None,
+) -> tuple[SessionController, PlayerScreen, FakeClock, RecordingAnnouncer]:
+    """A controller and its screen on a fake clock; the caller starts it."""
+    clock = FakeClock()
+    player = TimerPlayer(problem=problem, monotonic=clock.now)
+    announcer = RecordingAnnouncer()
+    controller = SessionController(
+        workout, player, announcer, store, settings=quiet_settings(), clock=clock
+    )
+    screen = PlayerScreen(controller)
+    screen.resize(1366, 768)
+    return controller, screen, clock, announcer
+
+
+def run_for(
+    controller: SessionController, clock: FakeClock, seconds: float, step: float = 0.1
+) -> None:
+    """Advance the fake clock in small steps, ticking like the real 30 ms timer would."""
+    remaining = seconds
+    while remaining > 1e-9:
+        delta = min(step, remaining)
+        clock.advance(delta)
+        controller.tick()
+        remaining -= delta

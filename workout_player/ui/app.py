@@ -1,0 +1,107 @@
+"""Starting the window: the QApplication, its names, theme and icon, the store, and the first page.
+
+`run_app()` is what `workout-player` (no command) and `workout-player play FILE`
+call. The database opens before the window; if it cannot, the app still runs
+and says why history is off instead of refusing to start.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from workout_player import __version__, paths
+from workout_player.domain.model import Workout
+from workout_player.playback import prefer_xcb
+from workout_player.store import Store, StoreError, open_store
+from workout_player.ui import theme
+
+ORGANIZATION = "workout-player"
+APPLICATION = "workout-player"
+DISPLAY_NAME = "Workout Player"
+
+
+def make_icon() -> QIcon:
+    """A timer ring around a play triangle, painted so the app ships no image files."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.BACKGROUND))
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.2, size * 0.2)
+        pen = QPen(QColor(theme.ACCENT), max(2.0, size * 0.1))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        margin = size * 0.16
+        painter.drawArc(
+            QRectF(margin, margin, size - 2 * margin, size - 2 * margin), 90 * 16, -290 * 16
+        )
+        triangle = QPainterPath(QPointF(size * 0.42, size * 0.34))
+        triangle.lineTo(QPointF(size * 0.68, size * 0.5))
+        triangle.lineTo(QPointF(size * 0.42, size * 0.66))
+        triangle.closeSubpath()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.TEXT))
+        painter.drawPath(triangle)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The app's QApplication (or the existing one), themed and named."""
+    # libvlc cannot embed its video under Wayland: use XWayland when the person did not choose.
+    prefer_xcb()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("workout-player")
+    app.setWindowIcon(make_icon())
+    theme.apply_theme(app)
+    return app
+
+
+def open_history(db: str | None) -> tuple[Store | None, str | None]:
+    """The store, or None and a message saying why history is off and what to do."""
+    path = paths.database_path(db)
+    try:
+        return open_store(path), None
+    except StoreError as exc:
+        return None, f"History is off: {exc}"
+    except OSError as exc:
+        return None, (
+            f"History is off: the database {path} cannot be opened ({exc.strerror or exc}). "
+            "Check the folder's permissions or pass --db PATH."
+        )
+
+
+def run_app(db: str | None = None, workout: Workout | None = None) -> int:
+    """Open the window on the library, or straight into the player with `workout`."""
+    app = create_application()
+    from workout_player.ui.main_window import MainWindow
+    from workout_player.ui.screenshot import install_screenshot_hook
+
+    store, problem = open_history(db)
+    if problem:
+        print(problem, file=sys.stderr)
+    window = MainWindow(store, store_problem=problem)
+    window.show()
+    if workout is not None:
+        window.start_workout(workout)
+    install_screenshot_hook(window)
+    try:
+        return app.exec()
+    finally:
+        if store is not None:
+            close = getattr(store, "close", None)
+            if callable(close):
+                close()

@@ -1,0 +1,222 @@
+"""The library page: every bundled and personal workout, with search and filters.
+
+Each row is a card painted by a delegate (title, then level, length and tags;
+broken files in red with their problem). Enter or a double-click opens the
+workout page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workout_player.domain.model import LEVELS
+from workout_player.ui import theme
+from workout_player.ui.library_model import Role, WorkoutEntry, WorkoutFilter, WorkoutListModel
+
+
+class WorkoutCardDelegate(QStyledItemDelegate):
+    """Paints a row as a two-line card that reads well at a distance."""
+
+    HEIGHT = 84
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(option.rect.width(), self.HEIGHT)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        entry: WorkoutEntry = index.data(Role.ENTRY)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QColor(theme.ACCENT) if selected else QColor("#3c424a"))
+        painter.setBrush(QColor("#17324d") if selected else QColor(theme.SURFACE))
+        painter.drawRoundedRect(rect, 8, 8)
+
+        inner = rect.adjusted(16, 8, -16, -8)
+        title_font = QFont(option.font)
+        title_font.setPixelSize(24)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(QColor(theme.TEXT))
+        top = QRect(inner.left(), inner.top(), inner.width(), inner.height() // 2)
+        painter.drawText(
+            top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entry.title
+        )
+
+        detail_font = QFont(option.font)
+        detail_font.setPixelSize(17)
+        painter.setFont(detail_font)
+        bottom = QRect(inner.left(), top.bottom(), inner.width(), inner.height() - top.height())
+        if entry.error:
+            painter.setPen(QColor(theme.DANGER))
+            text = f"Cannot be opened: {entry.error}"
+        else:
+            painter.setPen(QColor(theme.TEXT_DIM))
+            mine = "my workout" if entry.origin == "mine" else ""
+            video = "follow-along video" if entry.workout and entry.workout.video_led else ""
+            parts = [entry.level.capitalize(), entry.length_text, video, mine]
+            if entry.tags:
+                parts.append("  ".join(f"#{tag}" for tag in entry.tags))
+            text = "   ·   ".join(part for part in parts if part)
+        elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, bottom.width())
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.restore()
+
+
+class _WorkoutList(QListView):
+    """Enter opens the selected workout (QListView alone only reacts to double-click)."""
+
+    open_current = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_current.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class LibraryPage(QWidget):
+    """Lists workouts; emits `open_requested(path)` when one is chosen."""
+
+    open_requested = Signal(Path)
+    open_file_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = WorkoutListModel(self)
+        self.proxy = WorkoutFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        title = QLabel("Workouts")
+        title.setProperty("role", "title")
+        hint = QLabel("Enter or double-click opens a workout · drop a .yaml file here to open it")
+        hint.setProperty("role", "dim")
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search title, exercise or tag  (Ctrl+F)")
+        self.search.setAccessibleName("Search workouts")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.returnPressed.connect(self._open_first_match)
+
+        self.level = QComboBox()
+        self.level.setAccessibleName("Filter by level")
+        self.level.addItem("All levels", "")
+        for level in LEVELS:
+            self.level.addItem(level.capitalize(), level)
+        self.level.currentIndexChanged.connect(
+            lambda: self.proxy.set_level(self.level.currentData() or "")
+        )
+
+        self.tag = QComboBox()
+        self.tag.setAccessibleName("Filter by tag")
+        self.tag.currentIndexChanged.connect(
+            lambda: self.proxy.set_tag(self.tag.currentData() or "")
+        )
+
+        open_button = QPushButton("Open file…  [Ctrl+O]")
+        open_button.setAccessibleName("Open a workout file")
+        open_button.clicked.connect(self.open_file_requested)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.level, 1)
+        filters.addWidget(self.tag, 1)
+        filters.addWidget(open_button)
+
+        self.view = _WorkoutList()
+        self.view.setAccessibleName("Workout list")
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(WorkoutCardDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.doubleClicked.connect(self._open_index)
+        self.view.open_current.connect(lambda: self._open_index(self.view.currentIndex()))
+
+        self.empty = QLabel("No workout matches. Clear the search or the filters.")
+        self.empty.setProperty("role", "dim")
+        self.empty.setVisible(False)
+        self.proxy.rowsInserted.connect(self._update_empty)
+        self.proxy.rowsRemoved.connect(self._update_empty)
+        self.proxy.modelReset.connect(self._update_empty)
+        self.proxy.layoutChanged.connect(self._update_empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+
+    def reload(self) -> None:
+        """Read every workout file again (bundled and the person's own)."""
+        self.model.reload()
+        self._fill_tags()
+        if self.proxy.rowCount() and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    def show_entry(self, entry: WorkoutEntry) -> None:
+        """List a file opened from elsewhere and select it."""
+        row = self.model.add_or_replace(entry)
+        self._fill_tags()
+        index = self.proxy.mapFromSource(self.model.index(row))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+
+    def visible_titles(self) -> list[str]:
+        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _fill_tags(self) -> None:
+        current = self.tag.currentData() or ""
+        tags = sorted({tag for entry in self.model.entries() for tag in entry.tags})
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("All tags", "")
+        for tag in tags:
+            self.tag.addItem(f"#{tag}", tag)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
+        self.tag.blockSignals(False)
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(self.model.rowCount() > 0 and self.proxy.rowCount() == 0)
+
+    def _open_first_match(self) -> None:
+        if self.proxy.rowCount():
+            self._open_index(
+                self.view.currentIndex()
+                if self.view.currentIndex().isValid()
+                else self.proxy.index(0, 0)
+            )
+
+    def _open_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(Path(index.data(Role.PATH)))

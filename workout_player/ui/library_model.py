@@ -1,0 +1,236 @@
+"""The workouts the library lists: scanning files, a list model and a filter proxy.
+
+Broken files stay in the list with their first problem, so a typo in a
+person's own workout shows up where they look for it instead of vanishing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from workout_player import paths
+from workout_player.domain.loader import load_workout
+from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.timeline import Plan, build_plan
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class WorkoutEntry:
+    """One file in the library: its workout and plan, or why it cannot be read."""
+
+    path: Path
+    origin: str  # "bundled" or "mine"
+    workout: Workout | None
+    plan: Plan | None
+    error: str | None
+
+    @property
+    def title(self) -> str:
+        return self.workout.title if self.workout else self.path.name
+
+    @property
+    def level(self) -> str:
+        return (self.workout.level or "") if self.workout else ""
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.workout.tags if self.workout else ()
+
+    @property
+    def length_text(self) -> str:
+        return length_text(self.plan) if self.plan else ""
+
+    @property
+    def search_text(self) -> str:
+        """Everything a search may match: title, tags, level, description, exercises."""
+        if self.workout is None:
+            return f"{self.path.name} {self.error or ''}".casefold()
+        w = self.workout
+        parts = [w.title, w.level or "", w.description or "", *w.tags, *w.exercises]
+        return " ".join(parts).casefold()
+
+
+def length_text(plan: Plan) -> str:
+    """'12 min', or 'at least 9 min' when a self-paced set makes the total a minimum."""
+    seconds = plan.total_seconds
+    text = f"{max(1, round(seconds / 60))} min" if seconds >= 60 else f"{round(seconds)} s"
+    return text if plan.exact else f"at least {text}"
+
+
+def load_entry(path: Path, origin: str) -> WorkoutEntry:
+    """Read one file; never raises (the loader reports every problem as text)."""
+    result = load_workout(path)
+    if result.workout is None:
+        errors = [p for p in result.problems if p.severity == "error"]
+        first = str(errors[0]) if errors else "cannot be read"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return WorkoutEntry(path, origin, None, None, first + more)
+    return WorkoutEntry(path, origin, result.workout, build_plan(result.workout), None)
+
+
+def workout_files() -> list[tuple[Path, str]]:
+    """Bundled workouts first, then the person's own (if their folder exists)."""
+    files = [(p, "bundled") for p in paths.bundled_workout_files()]
+    folder = paths.user_workouts_dir()
+    if folder.is_dir():
+        mine = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+        files.extend((p, "mine") for p in mine)
+    return files
+
+
+def exercise_summary(step: ExerciseStep) -> str:
+    """'3 x 8 reps, tempo 2-1-2 s', '3 x 3 x 10 s hold', '2 x 40 s', '2 x 10 reps at your pace'."""
+    sets = f"{step.sets} x " if step.sets > 1 else ""
+    if step.duration is not None:
+        return f"{sets}{_secs(step.duration)}"
+    reps = step.reps or 0
+    if step.hold is not None:
+        return f"{sets}{reps} x {_secs(step.hold)} hold"
+    if step.tempo is not None:
+        tempo = "-".join(_num(t) for t in step.tempo)
+        return f"{sets}{reps} reps, tempo {tempo} s"
+    return f"{sets}{reps} reps at your pace"
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _secs(value: float) -> str:
+    if value >= 60 and value % 60 == 0:
+        return f"{int(value // 60)} min"
+    return f"{_num(value)} s"
+
+
+class Role(IntEnum):
+    ENTRY = Qt.ItemDataRole.UserRole + 1
+    LEVEL = Qt.ItemDataRole.UserRole + 2
+    TAGS = Qt.ItemDataRole.UserRole + 3
+    LENGTH = Qt.ItemDataRole.UserRole + 4
+    ERROR = Qt.ItemDataRole.UserRole + 5
+    PATH = Qt.ItemDataRole.UserRole + 6
+    ORIGIN = Qt.ItemDataRole.UserRole + 7
+
+
+class WorkoutListModel(QAbstractListModel):
+    """The library's rows: one per workout file."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[WorkoutEntry] = []
+
+    def reload(self) -> None:
+        self.set_entries([load_entry(path, origin) for path, origin in workout_files()])
+
+    def set_entries(self, entries: list[WorkoutEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def add_or_replace(self, entry: WorkoutEntry) -> int:
+        """Show a file opened from elsewhere (Ctrl+O, drop); returns its row."""
+        for row, old in enumerate(self._entries):
+            if old.path == entry.path:
+                self._entries[row] = entry
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+                return row
+        row = len(self._entries)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.append(entry)
+        self.endInsertRows()
+        return row
+
+    def entries(self) -> list[WorkoutEntry]:
+        return list(self._entries)
+
+    def entry(self, row: int) -> WorkoutEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            details = entry.error or ", ".join(
+                x for x in (entry.level, entry.length_text, ", ".join(entry.tags)) if x
+            )
+            return f"{entry.title}: {details}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.error or (entry.workout.description if entry.workout else None)
+        values = {
+            Role.ENTRY: entry,
+            Role.LEVEL: entry.level,
+            Role.TAGS: entry.tags,
+            Role.LENGTH: entry.length_text,
+            Role.ERROR: entry.error,
+            Role.PATH: str(entry.path),
+            Role.ORIGIN: entry.origin,
+        }
+        return values.get(role)  # type: ignore[call-overload]
+
+
+class WorkoutFilter(QSortFilterProxyModel):
+    """Search text (title, tags, exercises, description) plus level and tag filters."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._level = ""
+        self._tag = ""
+
+    def set_search(self, text: str) -> None:
+        self._begin()
+        self._words = text.casefold().split()
+        self._end()
+
+    def set_level(self, level: str) -> None:
+        self._begin()
+        self._level = level
+        self._end()
+
+    def set_tag(self, tag: str) -> None:
+        self._begin()
+        self._tag = tag
+        self._end()
+
+    def _begin(self) -> None:
+        # beginFilterChange/endFilterChange exist from Qt 6.10; older Qt only has invalidateFilter.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, WorkoutListModel)
+        entry = model.entry(source_row)
+        if self._level and entry.level != self._level and entry.error is None:
+            return False
+        if self._tag and self._tag not in entry.tags and entry.error is None:
+            return False
+        haystack = entry.search_text
+        return all(word in haystack for word in self._words)

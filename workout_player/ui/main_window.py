@@ -1,0 +1,326 @@
+"""The app window: a stack of pages (library, workout, player, summary, history) and a menu.
+
+The window only switches pages and creates a session's parts (player,
+controller, screen) when one starts; the pages themselves do the work.
+Drop a .yaml file anywhere on the window to open it; Ctrl+O opens one too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workout_player import paths
+from workout_player.audio import Announcer, SoundSettings
+from workout_player.domain.clock import Clock
+from workout_player.domain.model import Workout
+from workout_player.playback import Player, create_player
+from workout_player.store import Store
+from workout_player.ui.finished_page import FinishedPage
+from workout_player.ui.library import LibraryPage
+from workout_player.ui.library_model import load_entry
+from workout_player.ui.player_screen import PlayerScreen
+from workout_player.ui.player_widgets import Banner
+from workout_player.ui.session_controller import SessionController
+from workout_player.ui.settings_dialog import SettingsDialog, load_sound_settings
+from workout_player.ui.workout_page import WorkoutPage
+
+try:  # written by the history helper; the window works without them until they land
+    from workout_player.ui.summary import SummaryPage
+except ImportError:  # pragma: no cover - only while the module is missing
+    SummaryPage = None  # type: ignore[assignment,misc]
+try:
+    from workout_player.ui.history import HistoryPage
+except ImportError:  # pragma: no cover
+    HistoryPage = None  # type: ignore[assignment,misc]
+
+WORKOUT_SUFFIXES = (".yaml", ".yml")
+
+
+def dropped_workouts(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """Local .yaml/.yml files in a drag; anything else is refused."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    found = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in found if path.suffix.lower() in WORKOUT_SUFFIXES]
+
+
+class MainWindow(QMainWindow):
+    """Library -> workout page -> player -> summary, plus history from the menu.
+
+    `make_player`, `make_announcer` and `clock` are seams for tests (a timer
+    player, a recording announcer, a fake clock); the defaults are the real ones.
+    """
+
+    def __init__(
+        self,
+        store: Store | None,
+        *,
+        store_problem: str | None = None,
+        make_player: Callable[[QWidget], Player] = create_player,
+        make_announcer: Callable[[], Announcer] | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Workout Player")
+        self.setAcceptDrops(True)
+        self.resize(1366, 768)
+        self.store = store
+        self.make_player = make_player
+        self.clock = clock
+        self._make_announcer = make_announcer
+        self._announcer: Announcer | None = None
+        self.controller: SessionController | None = None
+        self.player_screen: PlayerScreen | None = None
+        self.summary: QWidget | None = None
+        self.history: QWidget | None = None
+        self._was_maximized = False
+
+        self.stack = QStackedWidget()
+        self.library = LibraryPage()
+        self.library.open_requested.connect(self.open_path)
+        self.library.open_file_requested.connect(self.choose_file)
+        self.workout_page = WorkoutPage()
+        self.workout_page.start_requested.connect(self.start_path)
+        self.workout_page.back_requested.connect(self.show_library)
+        self.stack.addWidget(self.library)
+        self.stack.addWidget(self.workout_page)
+
+        self.notice = Banner()
+        notices = [text for text in (store_problem, store.notice if store else None) if text]
+        self.notice.set_text("   ·   ".join(notices))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self.library.reload()
+
+    # -- menu ------------------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        def action(
+            menu_name: str, text: str, keys: QKeySequence | str, slot: Callable[[], object]
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.triggered.connect(slot)
+            menus[menu_name].addAction(act)
+            self.addAction(act)  # shortcuts keep working while the menu bar is hidden (full screen)
+            return act
+
+        bar = self.menuBar()
+        menus = {name: bar.addMenu(name) for name in ("&File", "&View")}
+        action("&File", "&Open workout…", QKeySequence.StandardKey.Open, self.choose_file)
+        action("&File", "&Library", "Ctrl+L", self.show_library)
+        self.history_action = action("&File", "&History", "Ctrl+H", self.show_history)
+        self.history_action.setEnabled(HistoryPage is not None and self.store is not None)
+        action("&File", "&Sound settings…", "Ctrl+,", self.open_settings)
+        menus["&File"].addSeparator()
+        action("&File", "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.fullscreen_action = action("&View", "&Full screen", "F11", self.toggle_fullscreen)
+        action("&View", "&Search workouts", QKeySequence.StandardKey.Find, self._focus_search)
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_library(self) -> None:
+        if self._session_running():
+            return  # the player owns the screen until the session ends (Esc asks)
+        self.stack.setCurrentWidget(self.library)
+        self.library.view.setFocus()
+
+    def show_history(self) -> None:
+        if HistoryPage is None or self.store is None or self._session_running():
+            return
+        if self.history is None:
+            self.history = HistoryPage(self.store)
+            self.stack.addWidget(self.history)
+        refresh = getattr(self.history, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.stack.setCurrentWidget(self.history)
+
+    def choose_file(self) -> None:
+        if self._session_running():
+            return
+        start = paths.user_workouts_dir()
+        folder = str(start if start.is_dir() else Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open a workout", folder, "Workouts (*.yaml *.yml);;All files (*)"
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> None:
+        """Show a workout's page (or its problems); the library lists it too."""
+        if self._session_running():
+            return
+        path = path.resolve()
+        self.library.show_entry(load_entry(path, self._origin(path)))
+        self.workout_page.show_file(path)
+        self.stack.setCurrentWidget(self.workout_page)
+        self.workout_page.setFocus()
+
+    def _origin(self, path: Path) -> str:
+        return "bundled" if path.parent == paths.bundled_workouts_dir().resolve() else "mine"
+
+    def _focus_search(self) -> None:
+        if self.stack.currentWidget() is self.library:
+            self.library.focus_search()
+
+    # -- sessions --------------------------------------------------------------------------
+
+    @property
+    def announcer(self) -> Announcer:
+        """One announcer for the app's life: the voice engine warms up once."""
+        if self._announcer is None:
+            if self._make_announcer is not None:
+                self._announcer = self._make_announcer()
+            else:
+                from workout_player.audio import QtAnnouncer
+
+                self._announcer = QtAnnouncer(self)
+        return self._announcer
+
+    def start_path(self, path: Path) -> None:
+        workout = self.workout_page.workout
+        if workout is not None and self.workout_page.path == path:
+            self.start_workout(workout)
+
+    def start_workout(self, workout: Workout) -> None:
+        """Build the session's parts, show the player and start at once (no dialog in between)."""
+        if self._session_running():
+            return
+        self._discard_session()
+        player = self.make_player(self)
+        controller = SessionController(
+            workout,
+            player,
+            self.announcer,
+            self.store,
+            settings=load_sound_settings(),
+            clock=self.clock,
+            parent=self,
+        )
+        screen = PlayerScreen(controller)
+        screen.fullscreen_toggled.connect(self.toggle_fullscreen)
+        screen.leave_fullscreen.connect(self.leave_fullscreen)
+        screen.settings_requested.connect(self.open_settings)
+        controller.finished.connect(self._session_finished)
+        self.controller, self.player_screen = controller, screen
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        screen.setFocus()
+        controller.start()
+
+    def _session_running(self) -> bool:
+        return self.controller is not None and not self.controller.is_finished
+
+    def _session_finished(self, completed: bool) -> None:
+        controller = self.controller
+        assert controller is not None
+        if self.isFullScreen():
+            self.leave_fullscreen()
+        if SummaryPage is not None and self.store is not None and controller.session_id is not None:
+            page: QWidget = SummaryPage(self.store, controller.session_id)
+            page.finished.connect(self.show_library)  # type: ignore[attr-defined]
+            page.show_history.connect(self.show_history)  # type: ignore[attr-defined]
+        else:
+            page = FinishedPage(
+                controller.workout.title, completed, controller.session.active_seconds
+            )
+            page.done.connect(self.show_library)
+        self._replace_summary(page)
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
+
+    def _replace_summary(self, page: QWidget) -> None:
+        if self.summary is not None:
+            self.stack.removeWidget(self.summary)
+            self.summary.deleteLater()
+        self.summary = page
+        self.stack.addWidget(page)
+
+    def _discard_session(self) -> None:
+        """Free the last session's player and screen before a new one starts."""
+        if self.controller is not None:
+            # Closing mid-session still stores it as stopped, but shows no summary.
+            self.controller.finished.disconnect(self._session_finished)
+            self.controller.shutdown()
+            self.controller.player.close()
+            self.controller.deleteLater()
+        if self.player_screen is not None:
+            self.stack.removeWidget(self.player_screen)
+            self.player_screen.deleteLater()
+        self.controller = self.player_screen = None
+
+    # -- settings and full screen -----------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """Non-modal, so a running session keeps its keys and its clock."""
+        dialog = SettingsDialog(load_sound_settings(), self)
+        dialog.applied.connect(self._apply_settings)
+        dialog.show()
+
+    def _apply_settings(self, settings: SoundSettings) -> None:
+        self.announcer.apply(settings)
+        if self.controller is not None:
+            self.controller.apply_settings(settings)
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.leave_fullscreen()
+        else:
+            self._was_maximized = self.isMaximized()
+            self.menuBar().setVisible(False)
+            self.showFullScreen()
+
+    def leave_fullscreen(self) -> None:
+        if not self.isFullScreen():
+            return
+        self.menuBar().setVisible(True)
+        if self._was_maximized:
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    # -- drag and drop, closing --------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_workouts(event) and not self._session_running():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_workouts(event)
+        if not files or self._session_running():
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for path in files[1:]:
+            self.library.show_entry(load_entry(path.resolve(), "mine"))
+        self.open_path(files[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing mid-session stores it as stopped; the player lets go of libvlc."""
+        self._discard_session()
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

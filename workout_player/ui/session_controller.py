@@ -1,0 +1,380 @@
+"""Runs one session: ticks the engine and turns its events into sound, video and history rows.
+
+The engine (domain.session) knows nothing of Qt, video or SQLite. This QObject
+owns it and a precise ~30 ms timer, and forwards every event:
+
+- to the announcer: 3-2-1 beeps, a "go" beep when work starts, an optional tick
+  on each tempo phase, the voice cues, an end beep;
+- to the player: timer-led workouts loop the step's demo clip while the
+  engine's own clock runs; video-led workouts play the workout's video and the
+  engine runs on the player's MediaClock, so seeking (next/previous) is the
+  player's job;
+- to the store: the session row at start, one row per finished set the moment
+  it ends, and the status at the end. A failing database never stops the
+  session: the problem goes to the banner instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from workout_player.audio import Announcer, SoundSettings
+from workout_player.domain.clock import Clock, SystemClock
+from workout_player.domain.events import (
+    CountdownBeep,
+    CueDue,
+    Event,
+    PhaseChanged,
+    SeekRequested,
+    SegmentEnded,
+    SegmentStarted,
+    SessionFinished,
+)
+from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.session import Session
+from workout_player.domain.session_view import SessionView
+from workout_player.domain.timeline import Plan, Segment, build_plan
+from workout_player.playback import Player, probe_length
+from workout_player.store import SetRecord, Store
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 30
+
+
+def content_hash(path: Path | None) -> str | None:
+    """sha256 of the workout file, so history can tell edited versions apart."""
+    if path is None:
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class SessionController(QObject):
+    """Owns the Session of one workout and wires it to player, announcer and store.
+
+    `updated` fires after every tick and action (the screen redraws from `view()`);
+    `problems_changed` carries the banner text ("" hides it); `finished(completed)`
+    fires once, after the session row is closed.
+    """
+
+    updated = Signal()
+    problems_changed = Signal(str)
+    muted_changed = Signal(bool)
+    finished = Signal(bool)
+
+    def __init__(
+        self,
+        workout: Workout,
+        player: Player,
+        announcer: Announcer,
+        store: Store | None = None,
+        *,
+        settings: SoundSettings | None = None,
+        clock: Clock | None = None,
+        tick_ms: int = TICK_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workout = workout
+        self.player = player
+        self.announcer = announcer
+        self.store = store
+        self.settings = settings or SoundSettings()
+        self.session_id: int | None = None
+        self.muted = False
+        self._problems: dict[str, str] = {}
+        self._clip: Path | None = None
+        self.phase_seconds: float | None = None
+        """Length of the current tempo phase (the screen's phase bar)."""
+        self._finished = False
+        self._started = False
+
+        if player.problem:
+            self._problems["player"] = player.problem
+        player.error.connect(lambda message: self._set_problem("media", message))
+        player.ended.connect(self._on_player_ended)
+
+        if workout.video_led:
+            assert workout.video is not None
+            if not player.load(workout.video) and not player.problem:
+                self._set_problem(
+                    "media",
+                    f"The video {workout.video} could not be played; the workout runs on the "
+                    "timer. Check that the file exists and plays in VLC.",
+                )
+            length = player.length() or probe_length(workout.video)
+            self.plan: Plan = build_plan(workout, length)
+            # The video is the clock: cues follow the picture, pauses freeze both. An injected
+            # clock (tests) only measures the active seconds.
+            self.clock: Clock = player.clock
+            wall = clock
+        else:
+            self.plan = build_plan(workout)
+            self.clock = clock or SystemClock()
+            wall = None
+        self.announcer.apply(self.settings)
+        player.set_volume(self.settings.volume)
+        self.session = Session(
+            self.plan, self.clock, beeps=self.settings.countdown_beeps, wall=wall
+        )
+
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.tick)
+
+    # -- state the screen reads ----------------------------------------------------------------
+
+    def view(self) -> SessionView:
+        return self.session.view()
+
+    @property
+    def is_finished(self) -> bool:
+        return self._finished
+
+    @property
+    def video_led(self) -> bool:
+        return self.workout.video_led
+
+    @property
+    def current_clip(self) -> Path | None:
+        """The demo clip looping now (timer-led), None when there is none."""
+        return self._clip
+
+    def problems_text(self) -> str:
+        return "   ·   ".join(self._problems.values())
+
+    def step_of(self, segment: Segment | None) -> ExerciseStep | None:
+        if segment is None or not 0 <= segment.step < len(self.workout.steps):
+            return None
+        step = self.workout.steps[segment.step]
+        return step if isinstance(step, ExerciseStep) else None
+
+    # -- actions (keys and buttons) ----------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the session row, start the engine (its countdown is the get-ready) and the timer."""
+        if self._started:
+            return
+        self._started = True
+        if self.store is not None:
+            self._store_call(
+                "start",
+                lambda store: setattr(
+                    self,
+                    "session_id",
+                    store.start_session(
+                        workout=self.workout.title,
+                        workout_file=str(self.workout.source) if self.workout.source else None,
+                        content_hash=content_hash(self.workout.source),
+                    ),
+                ),
+            )
+        if self.video_led:
+            self.player.play()
+        self._handle(self.session.start())
+        self._timer.start()
+
+    def tick(self) -> None:
+        if self._finished or not self._started:
+            return
+        self._handle(self.session.tick())
+
+    def toggle_pause(self) -> None:
+        if self._finished:
+            return
+        self._handle(self.session.toggle_pause())
+        self._sync_player()
+
+    def next(self) -> None:
+        self._act(self.session.next)
+
+    def previous(self) -> None:
+        self._act(self.session.previous)
+
+    def done(self) -> None:
+        self._act(self.session.done)
+
+    def add_rep(self) -> None:
+        self._act(self.session.add_rep)
+
+    def adjust_rest(self, seconds: float) -> None:
+        if not self._finished:
+            self._handle(self.session.adjust_rest(seconds))
+
+    def end(self) -> None:
+        """End early: the session is stored as `stopped`."""
+        self._act(self.session.end)
+
+    def set_muted(self, muted: bool) -> None:
+        """M: silences the video, the beeps and the voice together."""
+        self.muted = muted
+        self.player.set_muted(muted)
+        self.muted_changed.emit(muted)
+        self.updated.emit()
+
+    def apply_settings(self, settings: SoundSettings) -> None:
+        self.settings = settings
+        self.announcer.apply(settings)
+        self.player.set_volume(settings.volume)
+
+    def set_pain_before(self, pain: int) -> None:
+        if self.store is not None and self.session_id is not None:
+            session_id = self.session_id
+            self._store_call(
+                "pain", lambda store: store.update_session(session_id, pain_before=pain)
+            )
+
+    def shutdown(self) -> None:
+        """The window is closing: a running session ends as `stopped`, the player stops."""
+        if self._started and not self._finished:
+            self.end()
+        self._timer.stop()
+        self.player.stop()
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _act(self, action: object) -> None:
+        if self._finished or not self._started:
+            return
+        assert callable(action)
+        self._handle(action())
+        self._sync_player()
+
+    def _handle(self, events: Sequence[Event]) -> None:
+        for event in events:
+            if isinstance(event, SegmentStarted):
+                self._segment_started(event.segment)
+            elif isinstance(event, SegmentEnded):
+                self._segment_ended(event)
+            elif isinstance(event, CountdownBeep):
+                self._beep("count")
+            elif isinstance(event, PhaseChanged):
+                self.phase_seconds = event.seconds
+                if self.settings.ticks:
+                    self._beep("tick")
+            elif isinstance(event, CueDue):
+                if self.settings.voice and not self.muted:
+                    self.announcer.say(event.text)
+            elif isinstance(event, SeekRequested):
+                self.player.seek(event.media_seconds)
+            elif isinstance(event, SessionFinished):
+                self._session_finished(event.completed)
+        self.updated.emit()
+
+    def _beep(self, kind: str) -> None:
+        if self.settings.beeps and not self.muted:
+            self.announcer.beep(kind)  # type: ignore[arg-type]
+
+    def _segment_started(self, segment: Segment) -> None:
+        if segment.kind == "work":
+            self._beep("go")
+        if not self.video_led:
+            self._show_clip(segment)
+
+    def _show_clip(self, segment: Segment) -> None:
+        """Timer-led: loop the step's demo clip from its countdown to its last set."""
+        step = self.step_of(segment)
+        clip = step.clip if step is not None else None
+        if segment.kind == "rest" and segment.exercise is None:
+            clip = None  # a rest step: nothing to demonstrate
+        if clip != self._clip:
+            self._clip = clip
+            if clip is None:
+                self.player.stop()
+                return
+            if not self.player.load(clip, loop=True) and not self.player.problem:
+                self._set_problem(
+                    "media",
+                    f"The demo clip {clip.name} could not be played; "
+                    "the exercise runs on the timer.",
+                )
+        if clip is not None and not self.session.view().paused:
+            self.player.play()
+
+    def _sync_player(self) -> None:
+        """Keep the video paused exactly when the session is."""
+        if self._finished:
+            return
+        paused = self.session.view().paused
+        if self.video_led or self._clip is not None:
+            if paused:
+                self.player.pause()
+            else:
+                self.player.play()
+
+    def _segment_ended(self, event: SegmentEnded) -> None:
+        segment = event.segment
+        if segment.kind != "work" or self.store is None or self.session_id is None:
+            return
+        if event.seconds <= 0 and not event.reps_done:
+            return
+        ended = datetime.now().astimezone()
+        started = ended - timedelta(seconds=max(0.0, event.ended_at - event.started_at))
+        record = SetRecord(
+            step=segment.step,
+            exercise=segment.exercise or "",
+            set=segment.set or 1,
+            side=segment.side,
+            reps_target=segment.reps,
+            reps_done=event.reps_done,
+            seconds=round(event.seconds, 3),
+            started_at=started,
+            ended_at=ended,
+        )
+        session_id = self.session_id
+        self._store_call("set", lambda store: store.record_set(session_id, record))
+
+    def _session_finished(self, completed: bool) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self._timer.stop()
+        self.player.pause()
+        self._beep("end")
+        if self.store is not None and self.session_id is not None:
+            session_id = self.session_id
+            active = self.session.active_seconds
+            status = "completed" if completed else "stopped"
+            self._store_call(
+                "finish",
+                lambda store: store.finish_session(
+                    session_id, status=status, active_seconds=active
+                ),
+            )
+        self.finished.emit(completed)
+
+    def _on_player_ended(self) -> None:
+        """The follow-along video reached its end: the session is complete."""
+        if self.video_led and self._started and not self._finished:
+            self._handle(self.session.media_ended())
+
+    # -- problems ----------------------------------------------------------------------------
+
+    def _set_problem(self, key: str, message: str) -> None:
+        if self._problems.get(key) != message:
+            self._problems[key] = message
+            self.problems_changed.emit(self.problems_text())
+
+    def _store_call(self, what: str, call: object) -> None:
+        """Run one store call; the diary failing must not stop the workout."""
+        assert callable(call)
+        assert self.store is not None
+        try:
+            call(self.store)
+        except Exception as exc:  # any database failure: show it, keep the session going
+            log.exception("history store failed (%s)", what)
+            self._set_problem(
+                "store",
+                f"History could not be saved ({exc}). The workout goes on; check the disk "
+                "and the database file.",
+            )

@@ -1,0 +1,177 @@
+"""The workout page: what a workout asks of you before you start it.
+
+Shows the description, the safety note (prominent, yellow), every step with its
+sets, reps, holds, sides and rests, and the total time; Enter starts. A file
+with problems shows every problem with its line and column instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workout_player.domain.loader import LoadResult, load_workout
+from workout_player.domain.model import ExerciseStep, RestStep, Workout
+from workout_player.domain.timeline import Plan, build_plan, format_clock
+from workout_player.ui.library_model import exercise_summary, length_text
+
+SIDES_TEXT = {"none": "", "both": "each side", "left": "left only", "right": "right only"}
+
+
+def step_row(number: int, step: ExerciseStep | RestStep) -> list[str]:
+    """Columns of the steps table: #, exercise, sets and reps, sides, rest, starts at."""
+    at = format_clock(step.at) if step.at is not None else ""
+    if isinstance(step, RestStep):
+        title = f"Rest — {step.cue}" if step.cue else "Rest"
+        return [str(number), title, f"{step.rest:g} s", "", "", at]
+    rest = f"{step.rest:g} s between sets" if step.rest and step.sets > 1 else ""
+    return [str(number), step.exercise, exercise_summary(step), SIDES_TEXT[step.sides], rest, at]
+
+
+class WorkoutPage(QWidget):
+    """One workout before it starts: emits `start_requested(path)` on Start or Enter."""
+
+    start_requested = Signal(Path)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.result: LoadResult | None = None
+        self.plan: Plan | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setProperty("role", "dim")
+        self.meta.setStyleSheet("font-size: 20px;")
+        self.safety = QLabel()
+        self.safety.setProperty("role", "safety")
+        self.safety.setWordWrap(True)
+        self.safety.setAccessibleName("Safety note")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("font-size: 19px;")
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setStyleSheet("color: #ff6e6e; font-size: 18px; font-family: monospace;")
+        self.problems.setAccessibleName("Problems in this file")
+
+        self.steps = QTreeWidget()
+        self.steps.setAccessibleName("Steps")
+        self.steps.setRootIsDecorated(False)
+        self.steps.setHeaderLabels(["#", "Exercise", "Sets and reps", "Sides", "Rest", "At"])
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setStyleSheet("QTreeWidget { font-size: 19px; }")
+        header = self.steps.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.total = QLabel()
+        self.total.setStyleSheet("font-size: 24px; font-weight: 700;")
+        self.total.setAccessibleName("Total time")
+
+        self.back = QPushButton("Back  [Esc]")
+        self.back.setAccessibleName("Back to the library")
+        self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back.clicked.connect(self.back_requested)
+        self.start = QPushButton("Start  [Enter]")
+        self.start.setAccessibleName("Start the workout")
+        self.start.setProperty("primary", True)
+        self.start.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.start.setMinimumHeight(56)
+        self.start.setStyleSheet("font-size: 24px; padding: 8px 32px;")
+        self.start.clicked.connect(self._start)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back)
+        bottom.addStretch(1)
+        bottom.addWidget(self.total)
+        bottom.addSpacing(24)
+        bottom.addWidget(self.start)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.safety)
+        layout.addWidget(self.description)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.steps, 1)
+        layout.addLayout(bottom)
+
+    @property
+    def workout(self) -> Workout | None:
+        return self.result.workout if self.result else None
+
+    def show_file(self, path: Path) -> None:
+        """Load `path` again (it may have changed since the library read it) and show it."""
+        self.path = path
+        self.result = load_workout(path)
+        workout = self.result.workout
+        self.plan = build_plan(workout) if workout else None
+        self.steps.clear()
+        if workout is None or self.plan is None:
+            self.title.setText(path.name)
+            self.meta.setText(str(path))
+            self.safety.setVisible(False)
+            self.description.setText(
+                "This file cannot be played. Fix these problems in a text editor, then open it "
+                "again (workout-player validate FILE checks it):"
+            )
+            self.problems.setText("\n".join(str(p) for p in self.result.problems))
+            self.problems.setVisible(True)
+            self.steps.setVisible(False)
+            self.total.setText("")
+            self.start.setEnabled(False)
+            return
+        self.title.setText(workout.title)
+        parts = [
+            (workout.level or "").capitalize(),
+            "follows a video" if workout.video_led else "timer-led",
+            "  ".join(f"#{t}" for t in workout.tags),
+        ]
+        self.meta.setText("   ·   ".join(p for p in parts if p))
+        self.safety.setText(f"⚠  Safety: {workout.safety}" if workout.safety else "")
+        self.safety.setVisible(bool(workout.safety))
+        self.description.setText(workout.description or "")
+        self.description.setVisible(bool(workout.description))
+        warnings = [str(p) for p in self.result.problems]
+        self.problems.setText("\n".join(warnings))
+        self.problems.setVisible(bool(warnings))
+        self.steps.setVisible(True)
+        for number, step in enumerate(workout.steps, start=1):
+            QTreeWidgetItem(self.steps, step_row(number, step))
+        self.steps.setColumnHidden(5, not workout.video_led)
+        self.total.setText(
+            f"Total: {length_text(self.plan)}  ({format_clock(self.plan.total_seconds)})"
+        )
+        self.start.setEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._start()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.back_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def _start(self) -> None:
+        if self.path is not None and self.start.isEnabled():
+            self.start_requested.emit(self.path)
