@@ -1,0 +1,446 @@
+"""The cue editor: watch a follow-along video and press M where each exercise starts.
+
+The video plays on the left; the steps (start, exercise, reps or time, sides,
+rest) are on the right with a form for the selected step and the problems the
+loader finds, updated on every edit. Everything has a key, so a person can make
+a workout from their own video without knowing what YAML is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workout_player.editing import (
+    DocumentError,
+    WorkoutDocument,
+    default_save_path,
+    format_timestamp,
+    known_exercise_names,
+)
+from workout_player.playback import Player, create_player, probe_length
+from workout_player.ui.editor.widgets import (
+    EDITOR_STYLE,
+    NameDelegate,
+    ProblemsList,
+    StepForm,
+    StepTable,
+    amount_text,
+    rest_text,
+    sides_text,
+)
+
+RATES = {"1": 0.5, "2": 1.0, "3": 1.5}
+COLUMNS = ("Start", "Exercise", "Reps / time", "Sides", "Rest")
+KEYS_HELP = (
+    "<b>M</b> mark a step here &nbsp; <b>R</b> mark a rest &nbsp; <b>Space</b> play/pause &nbsp; "
+    "<b>J</b>/<b>L</b> back/forward 5 s (Shift: 1 s) &nbsp; <b>K</b> pause<br>"
+    "<b>[</b> <b>]</b> move the selected start 0.1 s &nbsp; <b>{</b> <b>}</b> 1 s &nbsp; "
+    "<b>1</b> <b>2</b> <b>3</b> speed 0.5x 1x 1.5x &nbsp; <b>Enter</b> go to step and rename "
+    "&nbsp; <b>F2</b> rename &nbsp; <b>Del</b> remove &nbsp; <b>Esc</b> back to the list "
+    "&nbsp; <b>Ctrl+S</b> save"
+)
+
+
+class CueEditorWindow(QWidget):
+    """Marks, names and times the steps of a video-led workout, and saves it.
+
+    Give `video_path` to start a new workout (saved to `save_path`, else next to
+    the video, else in the workouts folder) or `workout_path` to edit one.
+    `player` and `known_names` are for tests and for callers that have them.
+    """
+
+    def __init__(
+        self,
+        video_path: str | Path | None = None,
+        workout_path: str | Path | None = None,
+        *,
+        save_path: str | Path | None = None,
+        player: Player | None = None,
+        known_names: Sequence[str] | None = None,
+        video_length: float | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.ask_before_close = True
+        if workout_path is not None:
+            self.document = WorkoutDocument.load(Path(workout_path))
+            video = self.document.video_path()
+            if video is None:
+                raise DocumentError(
+                    f"{workout_path} has no video; open it in the step editor instead."
+                )
+        elif video_path is not None:
+            video = Path(video_path).expanduser().absolute()
+            target = Path(save_path) if save_path is not None else default_save_path(video)
+            self.document = WorkoutDocument.new_from_video(video, target)
+        else:
+            raise DocumentError("the cue editor needs a video or a video-led workout file")
+        self.video = video
+        names = list(known_names) if known_names is not None else known_exercise_names()
+        self._names = sorted({*names, *self.document.exercise_names()}, key=str.casefold)
+        self.player = player if player is not None else create_player(self)
+        self._playing = False
+        self._rate = 1.0
+        self._filling = False
+        self._build()
+        self._bind_keys()
+        self.player.time_changed.connect(self._time_changed)
+        self.player.playing_changed.connect(self._playing_changed)
+        self.player.error.connect(self._player_error)
+        self.player.load(video)
+        length = video_length or self.player.length() or probe_length(video)
+        self.document.set_video_length(length)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(100)
+        self._ticker.timeout.connect(self._show_time)
+        self.refresh()
+        self.table.setFocus()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setStyleSheet(EDITOR_STYLE)
+        self.resize(1366, 768)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(10, 10, 10, 10)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.player.video_widget(), 1)
+        clock_row = QHBoxLayout()
+        self.clock_label = QLabel()
+        self.clock_label.setProperty("role", "clock")
+        self.rate_label = QLabel()
+        self.rate_label.setProperty("role", "clock")
+        clock_row.addWidget(self.clock_label)
+        clock_row.addStretch(1)
+        clock_row.addWidget(self.rate_label)
+        left_layout.addLayout(clock_row)
+        self.keys_label = QLabel(KEYS_HELP)
+        self.keys_label.setProperty("role", "keys")
+        self.keys_label.setWordWrap(True)
+        left_layout.addWidget(self.keys_label)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("Workout title")
+        self.title_edit.textEdited.connect(self._title_edited)
+        right_layout.addWidget(self.title_edit)
+        self.table = StepTable(COLUMNS)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(1, NameDelegate(self._names, self.table))
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.clicked.connect(lambda index: self.seek_to_step(index.row()))
+        self.table.key_pressed.connect(self._table_key)
+        right_layout.addWidget(self.table, 1)
+        self.hint = QLabel("Play the video and press M where each exercise starts.")
+        self.hint.setProperty("role", "dim")
+        self.hint.setWordWrap(True)
+        right_layout.addWidget(self.hint)
+        self.form = StepForm(self._names)
+        self.form.edited.connect(self._form_edited)
+        right_layout.addWidget(self.form)
+        self.problems = ProblemsList()
+        self.problems.step_chosen.connect(self.select_step)
+        right_layout.addWidget(self.problems)
+        self.saved_label = QLabel()
+        self.saved_label.setProperty("role", "saved")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right_layout.addWidget(self.saved_label)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([600, 740])
+
+    def _bind_keys(self) -> None:
+        bindings: dict[str, Callable[[], object]] = {
+            "M": self.mark,
+            "R": lambda: self.mark(kind="rest"),
+            "Space": self.toggle_play,
+            "K": self.player.pause,
+            "J": lambda: self.skip(-5.0),
+            "L": lambda: self.skip(5.0),
+            "Shift+J": lambda: self.skip(-1.0),
+            "Shift+L": lambda: self.skip(1.0),
+            "[": lambda: self.nudge(-0.1),
+            "]": lambda: self.nudge(0.1),
+            "{": lambda: self.nudge(-1.0),
+            "}": lambda: self.nudge(1.0),
+            # Shift+[ arrives as "{" on X11 but as Shift+{ elsewhere; when both match, Qt
+            # calls the pair ambiguous, and activatedAmbiguously below still runs it once.
+            "Shift+{": lambda: self.nudge(-1.0),
+            "Shift+}": lambda: self.nudge(1.0),
+            "Delete": self.remove_selected,
+            "Ctrl+S": self.save,
+            "Escape": self.table.setFocus,
+        }
+        for key, rate in RATES.items():
+            bindings[key] = partial(self.set_rate, rate)
+        self._shortcuts = []
+        for key, slot in bindings.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            shortcut.activatedAmbiguously.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    # -- showing the document ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw the table, the form and the problems from the document."""
+        result = self.document.validate()
+        flagged = self.problems.show_result(self.document, result)
+        selected = self.selected_step()
+        self._filling = True
+        try:
+            self.table.setRowCount(len(self.document))
+            for view in self.document.steps():
+                start = format_timestamp(view.at) if view.at is not None else "?"
+                name = view.name if view.kind == "exercise" else "Rest"
+                cells = (
+                    ("! " if view.index in flagged else "") + start,
+                    name,
+                    amount_text(view),
+                    sides_text(view),
+                    rest_text(view),
+                )
+                for column, text in enumerate(cells):
+                    item = self.table.item(view.index, column)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        self.table.setItem(view.index, column, item)
+                    item.setText(text)
+                    flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                    if column == 1 and view.kind == "exercise":
+                        flags |= Qt.ItemFlag.ItemIsEditable
+                    item.setFlags(flags)
+        finally:
+            self._filling = False
+        if self.title_edit.text() != self.document.title:
+            self.title_edit.setText(self.document.title)
+        self.hint.setVisible(len(self.document) == 0)
+        self.form.show_step(self.document, selected)
+        where = self.document.path.name if self.document.path else "new workout"
+        star = " *" if self.document.modified else ""
+        self.setWindowTitle(f"Cue editor - {self.document.title or 'untitled'} - {where}{star}")
+        self._show_time()
+
+    def _refresh_soon(self) -> None:
+        # The form is mid-edit: redraw the table and problems without refilling the form.
+        result = self.document.validate()
+        flagged = self.problems.show_result(self.document, result)
+        self._filling = True
+        try:
+            for view in self.document.steps():
+                start = format_timestamp(view.at) if view.at is not None else "?"
+                texts = (
+                    ("! " if view.index in flagged else "") + start,
+                    view.name if view.kind == "exercise" else "Rest",
+                    amount_text(view),
+                    sides_text(view),
+                    rest_text(view),
+                )
+                for column, text in enumerate(texts):
+                    item = self.table.item(view.index, column)
+                    if item is not None and item.text() != text:
+                        item.setText(text)
+        finally:
+            self._filling = False
+        star = " *" if self.document.modified else ""
+        where = self.document.path.name if self.document.path else "new workout"
+        self.setWindowTitle(f"Cue editor - {self.document.title or 'untitled'} - {where}{star}")
+
+    def selected_step(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def select_step(self, index: int) -> None:
+        if 0 <= index < self.table.rowCount():
+            self.table.selectRow(index)
+            self.table.setCurrentCell(index, 1)
+
+    def problem_messages(self) -> list[str]:
+        return self.problems.messages()
+
+    # -- video ---------------------------------------------------------------------------------
+
+    def now(self) -> float:
+        return max(0.0, self.player.clock.now())
+
+    def toggle_play(self) -> None:
+        if self._playing:
+            self.player.pause()
+        else:
+            self.player.play()
+
+    def skip(self, seconds: float) -> None:
+        target = max(0.0, self.now() + seconds)
+        length = self.document.video_length
+        if length is not None:
+            target = min(target, length)
+        self.player.seek(target)
+        self._show_time()
+
+    def set_rate(self, rate: float) -> None:
+        self._rate = rate
+        self.player.set_rate(rate)
+        self._show_time()
+
+    def seek_to_step(self, index: int) -> None:
+        if 0 <= index < len(self.document):
+            at = self.document.step(index).at
+            if at is not None:
+                self.player.seek(at)
+                self._show_time()
+
+    def _time_changed(self, seconds: float) -> None:
+        if self.document.video_length is None and (length := self.player.length()):
+            self.document.set_video_length(length)
+            self.refresh()
+        self._show_time()
+
+    def _playing_changed(self, playing: bool) -> None:
+        self._playing = playing
+        if playing:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        self._show_time()
+
+    def _player_error(self, message: str) -> None:
+        self.saved_label.setProperty("role", "dim")
+        self.saved_label.setText(message)
+
+    def _show_time(self) -> None:
+        length = self.document.video_length
+        total = format_timestamp(length) if length else "--"
+        state = "" if self._playing else "  (paused)"
+        self.clock_label.setText(f"{format_timestamp(self.now())} / {total}{state}")
+        self.rate_label.setText(f"Speed {self._rate:g}x")
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def mark(self, kind: str = "exercise") -> int:
+        """Add a step at the current video time (M), or a rest (R); select it."""
+        count = len(self.document)
+        index = self.document.mark(self.now(), kind="rest" if kind == "rest" else "exercise")
+        self.refresh()
+        self.select_step(index)
+        if len(self.document) > count:
+            self.saved_label.clear()
+        return index
+
+    def nudge(self, delta: float) -> None:
+        index = self.selected_step()
+        if index is None:
+            return
+        self.document.nudge(index, delta)
+        self.refresh()
+        self.select_step(index)
+
+    def remove_selected(self) -> None:
+        index = self.selected_step()
+        if index is None:
+            return
+        self.document.remove_step(index)
+        self.refresh()
+        if len(self.document):
+            self.select_step(min(index, len(self.document) - 1))
+
+    def rename(self, index: int, name: str) -> None:
+        self.document.set_name(index, name)
+        self.refresh()
+        self.select_step(index)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 1:
+            return
+        row = item.row()
+        QTimer.singleShot(0, lambda: self.rename(row, item.text()))
+
+    def _selection_changed(self) -> None:
+        if not self._filling:
+            self.form.show_step(self.document, self.selected_step())
+
+    def _form_edited(self) -> None:
+        self._refresh_soon()
+
+    def _title_edited(self, text: str) -> None:
+        self.document.set_top("title", text.strip())
+        self._refresh_soon()
+
+    def _table_key(self, event: QKeyEvent) -> None:
+        index = self.selected_step()
+        if index is None:
+            return
+        if event.key() != Qt.Key.Key_F2:
+            self.seek_to_step(index)
+        if self.document.step(index).kind == "exercise":
+            self.table.setCurrentCell(index, 1)
+            item = self.table.item(index, 1)
+            if item is not None:
+                self.table.editItem(item)
+
+    # -- saving and closing --------------------------------------------------------------------
+
+    def save(self) -> Path | None:
+        """Ctrl+S: write the workout and say where, and whether it still has problems."""
+        try:
+            target = self.document.save()
+        except DocumentError as error:
+            self.saved_label.setText(f"Not saved: {error}")
+            return None
+        errors = [p for p in self.document.validate().problems if p.severity == "error"]
+        note = (
+            f" Fix the {len(errors)} problem(s) listed above before playing it." if errors else ""
+        )
+        self.saved_label.setText(f"Saved to {target}.{note}")
+        self.refresh()
+        return target
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ask_before_close and self.document.modified and len(self.document):
+            answer = QMessageBox.question(
+                self,
+                "Save the workout?",
+                "The steps you marked are not saved yet. Save them before closing?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and self.save() is None
+            ):
+                event.ignore()
+                return
+        self._ticker.stop()
+        self.player.stop()
+        event.accept()

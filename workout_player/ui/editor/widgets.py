@@ -1,0 +1,392 @@
+"""Parts both editors share: the step form, the problems list and the steps table's text.
+
+The form writes every change straight into the WorkoutDocument and says so with
+`edited`; the window then re-validates, so problems show up while one types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QWidget,
+)
+
+from workout_player.domain.loader import LoadResult
+from workout_player.editing import StepView, WorkoutDocument
+from workout_player.ui import theme
+
+SIDES_LABELS = {
+    "none": "No sides",
+    "both": "Both sides",
+    "left": "Left only",
+    "right": "Right only",
+}
+
+EDITOR_STYLE = f"""
+QTableWidget {{ font-size: 18px; gridline-color: #3c424a; }}
+QTableWidget::item:selected {{ background-color: #1565c0; }}
+QHeaderView::section {{
+    background-color: {theme.SURFACE_HIGH}; color: {theme.TEXT}; font-size: 16px;
+    font-weight: 700; border: none; padding: 6px;
+}}
+QLabel[role="saved"] {{ color: {theme.REST}; font-size: 18px; font-weight: 700; }}
+QLabel[role="keys"] {{ color: {theme.TEXT_DIM}; font-size: 15px; }}
+QLabel[role="clock"] {{ font-size: 30px; font-weight: 700; }}
+QListWidget#problems {{ font-size: 16px; }}
+QDoubleSpinBox, QSpinBox {{ min-width: 70px; }}
+"""
+
+
+def saved_message(target: Path, document: WorkoutDocument) -> str:
+    """`Saved to FILE.`, and how many problems still stop it from playing."""
+    errors = [p for p in document.validate().problems if p.severity == "error"]
+    if not errors:
+        return f"Saved to {target}."
+    return f"Saved to {target}. Fix the {len(errors)} problem(s) listed before playing it."
+
+
+def number_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def amount_text(view: StepView) -> str:
+    """`3 x 10 reps`, `45 s`, `rest 30 s`: what the step asks for, as the table shows it."""
+    if view.kind == "rest":
+        return f"{number_text(view.rest)} s" if view.rest is not None else ""
+    sets = f"{number_text(view.sets)} x " if view.sets not in (None, 1) else ""
+    if view.reps is not None:
+        extra = ""
+        if view.hold is not None:
+            extra = f", hold {number_text(view.hold)} s"
+        elif view.tempo is not None:
+            tempo = view.tempo if isinstance(view.tempo, list | tuple) else [view.tempo]
+            extra = ", tempo " + "-".join(number_text(part) for part in tempo)
+        return f"{sets}{number_text(view.reps)} reps{extra}"
+    if view.duration is not None:
+        return f"{sets}{number_text(view.duration)} s"
+    return ""
+
+
+def sides_text(view: StepView) -> str:
+    if view.kind == "rest" or view.sides in (None, "none"):
+        return ""
+    return str(SIDES_LABELS.get(str(view.sides), view.sides))
+
+
+def rest_text(view: StepView) -> str:
+    if view.kind == "rest" or view.rest in (None, 0):
+        return ""
+    return f"{number_text(view.rest)} s"
+
+
+def make_completer(names: Sequence[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(QStringListModel(list(names), parent), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class NameDelegate(QStyledItemDelegate):
+    """Edits the exercise column with a line edit that completes known exercise names."""
+
+    def __init__(self, names: Sequence[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.names = list(names)
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setCompleter(make_completer(self.names, editor))
+        return editor
+
+
+class ProblemsList(QListWidget):
+    """The loader's problems in words a person reads: which step, and what to change.
+
+    Activating a problem emits `step_chosen` with its step, so the window can select it.
+    """
+
+    step_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.setMaximumHeight(120)
+        self.setWordWrap(True)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def show_result(self, document: WorkoutDocument, result: LoadResult) -> set[int]:
+        """Fill the list; return the steps that have a problem."""
+        self.clear()
+        flagged: set[int] = set()
+        for problem in result.problems:
+            step = document.step_for_line(problem.line)
+            where = "Workout" if step is None else f"Step {step + 1}"
+            if step is not None:
+                flagged.add(step)
+                view = document.step(step)
+                where += f" ({view.name})" if view.name else ""
+            prefix = "Warning: " if problem.severity == "warning" else ""
+            item = QListWidgetItem(f"{where}: {prefix}{problem.message}")
+            item.setData(Qt.ItemDataRole.UserRole, step)
+            colour = theme.WARN if problem.severity == "warning" else theme.DANGER
+            item.setForeground(_colour(colour))
+            self.addItem(item)
+        if not result.problems:
+            item = QListWidgetItem("No problems: this workout is ready to play.")
+            item.setForeground(_colour(theme.REST))
+            self.addItem(item)
+        return flagged
+
+    def messages(self) -> list[str]:
+        return [self.item(row).text() for row in range(self.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        step = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(step, int):
+            self.step_chosen.emit(step)
+
+
+def _colour(name: str) -> Any:
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(name))
+
+
+class StepTable(QTableWidget):
+    """The steps, one per row; Enter and F2 are the window's to handle (seek, rename)."""
+
+    key_pressed = Signal(QKeyEvent)
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(False)
+        self.setAlternatingRowColors(False)
+        self.setTabKeyNavigation(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and (
+            self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.key_pressed.emit(event)
+            return
+        super().keyPressEvent(event)
+
+
+class StepForm(QWidget):
+    """Every field of the selected step. Empty or default values remove their key."""
+
+    edited = Signal()
+
+    def __init__(self, names: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document: WorkoutDocument | None = None
+        self._index: int | None = None
+        self._filling = False
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(6)
+        self.form = form
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Exercise name")
+        self.name.setCompleter(make_completer(names, self.name))
+        self.name.textEdited.connect(self._name_edited)
+        form.addRow("&Exercise", self.name)
+
+        self.count = QSpinBox()
+        self.count.setRange(1, 3600)
+        self.unit = QComboBox()
+        self.unit.addItems(["reps", "seconds"])
+        self.sets = QSpinBox()
+        self.sets.setRange(1, 50)
+        self.sets.setPrefix("sets ")
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count)
+        count_row.addWidget(self.unit)
+        count_row.addWidget(self.sets)
+        self.count_label = QLabel("&Count")
+        self.count_label.setBuddy(self.count)
+        form.addRow(self.count_label, count_row)
+        self.count.valueChanged.connect(self._count_edited)
+        self.unit.currentIndexChanged.connect(self._count_edited)
+        self.sets.valueChanged.connect(
+            lambda value: self._set("sets", value if value > 1 else None)
+        )
+
+        self.sides = QComboBox()
+        for key, label in SIDES_LABELS.items():
+            self.sides.addItem(label, key)
+        self.sides.currentIndexChanged.connect(self._sides_edited)
+        self.rest = _seconds_box("no rest")
+        self.rest.valueChanged.connect(lambda value: self._set("rest", value or None))
+        sides_row = QHBoxLayout()
+        sides_row.addWidget(self.sides)
+        rest_label = QLabel("&Rest between sets")
+        rest_label.setBuddy(self.rest)
+        sides_row.addWidget(rest_label)
+        sides_row.addWidget(self.rest)
+        form.addRow("Si&des", sides_row)
+
+        self.tempo = QLineEdit()
+        self.tempo.setPlaceholderText("e.g. 2, 1, 2 (lower, pause, lift)")
+        self.tempo.textEdited.connect(self._tempo_edited)
+        self.hold = _seconds_box("no hold")
+        self.hold.valueChanged.connect(lambda value: self._set("hold", value or None))
+        tempo_row = QHBoxLayout()
+        tempo_row.addWidget(self.tempo, 1)
+        hold_label = QLabel("&Hold")
+        hold_label.setBuddy(self.hold)
+        tempo_row.addWidget(hold_label)
+        tempo_row.addWidget(self.hold)
+        self.tempo_label = QLabel("&Tempo")
+        self.tempo_label.setBuddy(self.tempo)
+        form.addRow(self.tempo_label, tempo_row)
+
+        self.cue = QLineEdit()
+        self.cue.setPlaceholderText("Coaching cue, shown and spoken (optional)")
+        self.cue.textEdited.connect(lambda text: self._set("cue", text.strip() or None))
+        form.addRow("C&ue", self.cue)
+        self.setEnabled(False)
+
+    # -- showing a step ------------------------------------------------------------------------
+
+    def show_step(self, document: WorkoutDocument, index: int | None) -> None:
+        self._document = document
+        self._index = index if index is not None and 0 <= index < len(document) else None
+        self.setEnabled(self._index is not None)
+        self._filling = True
+        try:
+            if self._index is None:
+                self.name.clear()
+                return
+            view = document.step(self._index)
+            exercise = view.kind == "exercise"
+            for row in (0, 2, 3):
+                self.form.setRowVisible(row, exercise)
+            self.name.setText(view.name if exercise else "")
+            timed = view.reps is None
+            amount = view.duration if exercise and timed else view.reps
+            if not exercise:
+                amount = view.rest
+            self.count.setValue(_int(amount, 1))
+            self.unit.setCurrentIndex(1 if timed or not exercise else 0)
+            self.unit.setEnabled(exercise)
+            self.sets.setVisible(exercise)
+            self.sets.setValue(_int(view.sets, 1))
+            self.count_label.setText("&Count" if exercise else "&Rest")
+            sides = str(view.sides) if view.sides in SIDES_LABELS else "none"
+            self.sides.setCurrentIndex(list(SIDES_LABELS).index(sides))
+            self.rest.setValue(_float(view.rest) if exercise else 0.0)
+            tempo = view.tempo
+            if isinstance(tempo, list | tuple):
+                self.tempo.setText(", ".join(number_text(part) for part in tempo))
+            else:
+                self.tempo.setText("" if tempo is None else number_text(tempo))
+            self.hold.setValue(_float(view.hold))
+            self.cue.setText("" if view.cue is None else str(view.cue))
+        finally:
+            self._filling = False
+
+    # -- writing edits -------------------------------------------------------------------------
+
+    def _set(self, key: str, value: Any) -> None:
+        if self._filling or self._document is None or self._index is None:
+            return
+        self._document.set_field(self._index, key, value)
+        self.edited.emit()
+
+    def _name_edited(self, text: str) -> None:
+        if self._filling or self._document is None or self._index is None:
+            return
+        self._document.set_name(self._index, text)
+        self.edited.emit()
+
+    def _count_edited(self) -> None:
+        if self._filling or self._document is None or self._index is None:
+            return
+        view = self._document.step(self._index)
+        value = self.count.value()
+        if view.kind == "rest":
+            self._document.set_field(self._index, "rest", value)
+        elif self.unit.currentIndex() == 1:
+            self._document.set_duration(self._index, value)
+        else:
+            self._document.set_reps(self._index, value)
+        self.edited.emit()
+
+    def _sets_edited(self, value: int) -> None:
+        self._set("sets", value if value > 1 else None)
+
+    def _sides_edited(self) -> None:
+        key = self.sides.currentData()
+        self._set("sides", None if key == "none" else key)
+
+    def _tempo_edited(self, text: str) -> None:
+        """`2, 1, 2` becomes a list; anything else is kept as typed for the loader to explain."""
+        parts = [
+            part for part in text.replace(";", ",").replace("-", ",").split(",") if part.strip()
+        ]
+        value: Any = None
+        try:
+            numbers = [float(part) for part in parts]
+            value = numbers[0] if len(numbers) == 1 else numbers or None
+        except ValueError:
+            value = text.strip()
+        if isinstance(value, list):
+            value = [int(n) if n.is_integer() else n for n in value]
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        self._set("tempo", value)
+
+
+def _seconds_box(zero_text: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0, 3600)
+    box.setDecimals(0)
+    box.setSuffix(" s")
+    box.setSpecialValueText(zero_text)
+    return box
+
+
+def _int(value: Any, default: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return default
+    return max(1, round(value))
+
+
+def _float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    return float(value)
