@@ -105,7 +105,7 @@ def test_the_list_loads_page_by_page_as_it_scrolls(qtbot, store):
         bar.setValue(bottom)  # the view asks the model for more at the very bottom
         qtbot.waitUntil(lambda: page.model.rowCount() > loaded[-1])
         loaded.append(page.model.rowCount())
-        qtbot.waitUntil(lambda: bar.maximum() > bottom)  # the view has laid out the new rows
+        qtbot.waitUntil(lambda b=bottom: bar.maximum() > b)  # the new rows are laid out
     bar.setValue(bar.maximum())
     assert not page.model.canFetchMore()
     assert loaded == [PAGE_SIZE, 2 * PAGE_SIZE, 2 * PAGE_SIZE + 50]
