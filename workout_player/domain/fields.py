@@ -11,6 +11,7 @@ import contextlib
 import difflib
 import os
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -47,15 +48,22 @@ class Issues:
 
     notes: list[Note] = field(default_factory=list)
     errors: int = 0
+    dropped: int = 0
+    """Notes past MAX_NOTES, counted but not kept."""
     visits: int = 0
     _seen: set[tuple[int, int, str]] = field(default_factory=set)
+    checked: dict[int, Pairs] = field(default_factory=dict)
+    """Mappings already checked, by id: an alias repeats a step without repeating the work."""
 
     def _add(self, node: Node, message: str, severity: Literal["error", "warning"]) -> None:
         if severity == "error":
             self.errors += 1
         key = (node.line, node.column, message)
         # An alias makes one value appear many times; one note per place is enough.
-        if key in self._seen or len(self.notes) >= MAX_NOTES:
+        if key in self._seen:
+            return
+        if len(self.notes) >= MAX_NOTES:
+            self.dropped += 1
             return
         self._seen.add(key)
         self.notes.append(Note(node.line, node.column, message, severity))
@@ -76,11 +84,24 @@ def key_name(key: Node) -> str:
     return key.value if isinstance(key, Scalar) else ""
 
 
-def suggestion(name: str, candidates: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(name.lower(), candidates, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "valid keys: " + ", ".join(dict.fromkeys(candidates))
+def suggestion(name: str, candidates: tuple[str, ...], present: Set[str] = frozenset()) -> str:
+    """'did you mean ...?' for a mistyped key, else the list of valid keys.
+
+    Ties (`rets` is as close to `sets` as to `reps` and `rest`) go to a key the mapping does
+    not have yet, then to the one with more letters in the same places.
+    """
+    unique = tuple(dict.fromkeys(candidates))
+    typed = name.lower()
+
+    def score(candidate: str) -> tuple[float, bool, int]:
+        ratio = difflib.SequenceMatcher(None, typed, candidate).ratio()
+        same_places = sum(a == b for a, b in zip(typed, candidate, strict=False))
+        return (ratio, candidate not in present, same_places)
+
+    best = max(unique, key=score, default=None)
+    if best is not None and score(best)[0] >= 0.6:
+        return f"did you mean '{best}'?"
+    return "valid keys: " + ", ".join(unique)
 
 
 def pairs(
@@ -96,7 +117,10 @@ def pairs(
     `other` are keys that belong to another kind of step: they get a message saying so.
     """
     issues.visit(len(mapping.pairs))
+    if id(mapping) in issues.checked:
+        return issues.checked[id(mapping)]
     found: Pairs = {}
+    present = {key_name(key) for key, _ in mapping.pairs}
     for key, value in mapping.pairs:
         if key.tagged:
             continue
@@ -123,10 +147,13 @@ def pairs(
             else:
                 shown = name if len(name) <= 40 else name[:37] + "..."
                 issues.error(
-                    key, f"unknown key '{shown}' in {where}; {suggestion(name, allowed + other)}"
+                    key,
+                    f"unknown key '{shown}' in {where}; "
+                    + suggestion(name, allowed + other, present),
                 )
             continue
         found[name] = (key, value)
+    issues.checked[id(mapping)] = found
     return found
 
 

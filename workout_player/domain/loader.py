@@ -176,12 +176,15 @@ def _parse(text: str, display: str, path: Path, *, source: Path | None) -> LoadR
     try:
         workout = read_workout(root, issues, path.parent, source)
     except TooManyValuesError:
-        issues.error(
-            root,
-            "the file repeats values through aliases (*name) too many times to check; "
-            "write the values out instead",
+        problems.append(
+            Problem(
+                display,
+                root.line,
+                root.column,
+                "the file repeats values through aliases (*name) too many times to check; "
+                "write the values out instead",
+            )
         )
-        workout = None
     problems.extend(Problem(display, n.line, n.column, n.message, n.severity) for n in issues.notes)
     if workout is not None and workout.video_led:
         for warning in build_plan(workout).warnings:
@@ -198,4 +201,13 @@ def _parse(text: str, display: str, path: Path, *, source: Path | None) -> LoadR
     if any(p.severity == "error" for p in problems):
         workout = None
     problems.sort(key=lambda p: (p.line, p.column))
+    if issues.dropped:
+        problems.append(
+            Problem(
+                display,
+                problems[-1].line,
+                problems[-1].column,
+                f"... and {issues.dropped} more problems, not shown; fix these first",
+            )
+        )
     return LoadResult(workout, tuple(problems))

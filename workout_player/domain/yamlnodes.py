@@ -95,6 +95,10 @@ class _Builder:
             if key is None:
                 self.pending_key[-1] = node
             else:
+                if isinstance(node, Scalar) and node.plain and not node.value:
+                    # An empty value is marked where the next line starts; the key is
+                    # where the person will look.
+                    node.line, node.column = key.line, key.column
                 parent.pairs.append((key, node))
                 self.pending_key[-1] = None
 

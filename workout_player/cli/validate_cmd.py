@@ -1,0 +1,40 @@
+"""`workout-player validate FILE...`: check workout files, every problem as FILE:LINE:COL.
+
+Exit 0 when every file is valid (warnings allowed), 1 when any is not. Problems go to
+stderr, one "OK FILE" line per valid file to stdout, so `validate a.yaml b.yaml 2>/dev/null`
+lists the good ones. Whatever a file holds, the answer is a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workout_player.domain.loader import load_workout
+
+
+def safe_streams() -> None:
+    """Never fail on printing: a file name that is not valid text, or a console that is not
+    UTF-8, shows escapes instead of raising UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def run(args: argparse.Namespace) -> int:
+    safe_streams()
+    failed = 0
+    for name in args.files:
+        result = load_workout(name)
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        if result.ok:
+            warnings = len(result.warnings)
+            note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            print(f"OK {name}{note}")
+        else:
+            failed += 1
+    if failed and len(args.files) > 1:
+        print(f"{failed} of {len(args.files)} files have errors", file=sys.stderr)
+    return 1 if failed else 0
