@@ -219,6 +219,12 @@ def test_vlc_player_plays_to_the_end(vlc_player: VlcPlayer, qtbot: QtBot, test_v
     assert vlc_player.length() == pytest.approx(2.0, abs=0.1)
     assert vlc_player.problem is None
 
+    # After the end, a seek and play start again from there (libvlc needs a stop first).
+    vlc_player.seek(1.5)
+    with qtbot.waitSignal(vlc_player.time_changed, timeout=5000) as again:
+        vlc_player.play()
+    assert again.args[0] >= 1.4 and vlc_player.is_playing()
+
 
 def test_vlc_player_seek_and_pause_move_the_clock_at_once(
     vlc_player: VlcPlayer,
@@ -332,3 +338,25 @@ def test_interpreter_exit_while_playing_is_clean(test_video: Path) -> None:  # n
     )
     assert result.returncode == 0, result.stderr
     assert "leaving while playing" in result.stdout
+
+
+# -- the bundled media ---------------------------------------------------------------------------
+
+
+def _bundled_videos() -> list[Path]:
+    from workout_player.domain.loader import load_workout
+    from workout_player.paths import bundled_workout_files
+
+    videos = set()
+    for path in bundled_workout_files():
+        workout = load_workout(path).workout
+        if workout is not None and workout.video is not None:
+            videos.add(Path(workout.video))
+    return sorted(videos)
+
+
+@pytest.mark.parametrize("video", _bundled_videos(), ids=lambda p: p.name)
+def test_every_bundled_video_can_be_played(video: Path) -> None:
+    info = probe_media(video)
+    assert info.error is None, info.error
+    assert info.has_video and info.length is not None and info.length > 10

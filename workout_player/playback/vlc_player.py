@@ -227,6 +227,12 @@ class VlcPlayer(Player):
             return
         self._wants_play = True
         self._embed()
+        if self._mp.get_state() == self._vlc.State.Ended:
+            # libvlc 3 will not start an ended input again until it is stopped.
+            self._mp.stop()
+            self._last_time = 0.0
+            if self._pending_seek is None:
+                self.clock.seek(0.0)
         if self._mp.play() != 0:
             self._fail(f"VLC could not start {self._media_name()}; exercises go on with the timer.")
 
