@@ -71,6 +71,12 @@ def format_reps(done: object, target: object) -> str:
     return f"{'-' if done is None else done} / {target}"
 
 
+def _alignment(centred: bool) -> int:
+    """Numbers centred, words from the left; headers aligned like their column."""
+    flag = Qt.AlignmentFlag.AlignCenter if centred else Qt.AlignmentFlag.AlignLeft
+    return int(flag | Qt.AlignmentFlag.AlignVCenter)
+
+
 class SessionsModel(QAbstractTableModel):
     """Sessions newest first, filtered by workout and date range, loaded a page at a time."""
 
@@ -146,8 +152,14 @@ class SessionsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(section in (2, 4))
+        if role == Qt.ItemDataRole.ToolTipRole and section == 4:
+            return "Pain before \u2192 after (0 none, 10 worst)"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -159,8 +171,10 @@ class SessionsModel(QAbstractTableModel):
             return self._text(session, column)
         if role == Qt.ItemDataRole.UserRole:
             return session.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return session.workout  # the full title when the column is too narrow
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column in (2, 4))
         return None
 
     @staticmethod
@@ -197,8 +211,12 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(section > 0)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -206,8 +224,8 @@ class RowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[index.column()][1](self._rows[index.row()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(index.column() > 0)
         return None
 
 

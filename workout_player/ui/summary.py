@@ -46,6 +46,7 @@ def make_table(parent: QWidget) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(36)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(False)
+    table.horizontalHeader().setMinimumSectionSize(90)  # numbers get room to breathe
     return table
 
 
@@ -80,7 +81,9 @@ class SummaryPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         self.feedback = FeedbackEditor(store, self)
-        feeling = QLabel("How did it feel? (optional, saved as you go)", self)
+        feeling = QLabel(
+            "How did it feel? Pain 0 = none, 10 = worst. Optional, saved as you go.", self
+        )
         set_size(feeling, "h2")
 
         self.history_button = QPushButton("&History (H)", self)
