@@ -344,14 +344,19 @@ def test_interpreter_exit_while_playing_is_clean(test_video: Path) -> None:  # n
 
 
 def _bundled_videos() -> list[Path]:
+    """Every video in media/ and every video a bundled workout points at (which must exist)."""
     from workout_player.domain.loader import load_workout
-    from workout_player.paths import bundled_workout_files
+    from workout_player.paths import bundled_media_dir, bundled_workout_files
 
-    videos = set()
+    videos = {
+        path
+        for path in bundled_media_dir().glob("*")
+        if path.suffix.lower() in (".mp4", ".m4v", ".webm", ".mkv", ".ogv", ".mov")
+    }
     for path in bundled_workout_files():
         workout = load_workout(path).workout
         if workout is not None and workout.video is not None:
-            videos.add(Path(workout.video))
+            videos.add(Path(workout.video).resolve())
     return sorted(videos)
 
 
@@ -359,4 +364,4 @@ def _bundled_videos() -> list[Path]:
 def test_every_bundled_video_can_be_played(video: Path) -> None:
     info = probe_media(video)
     assert info.error is None, info.error
-    assert info.has_video and info.length is not None and info.length > 10
+    assert info.has_video and info.length is not None and info.length > 0
