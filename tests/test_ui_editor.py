@@ -92,7 +92,7 @@ def test_seeking_and_speed_keys(qtbot: QtBot, editor: CueEditorWindow, mono: Mon
     _key(qtbot, editor.table, "J", Qt.KeyboardModifier.ShiftModifier)
     assert editor.now() == pytest.approx(5.0)
     _key(qtbot, editor.table, "1")
-    assert editor.rate_label.text() == "Speed 0.5x"
+    assert editor.rate_label.text() == "Paused at 0.5x"
     _key(qtbot, editor.table, Qt.Key.Key_Space)
     mono.now += 2.0
     assert editor.now() == pytest.approx(6.0)

@@ -41,19 +41,28 @@ from workout_player.ui.editor.widgets import (
     StepForm,
     StepTable,
     amount_text,
+    keys_table,
     rest_text,
     sides_text,
 )
 
 RATES = {"1": 0.5, "2": 1.0, "3": 1.5}
 COLUMNS = ("Start", "Exercise", "Reps / time", "Sides", "Rest")
-KEYS_HELP = (
-    "<b>M</b> mark a step here &nbsp; <b>R</b> mark a rest &nbsp; <b>Space</b> play/pause &nbsp; "
-    "<b>J</b>/<b>L</b> back/forward 5 s (Shift: 1 s) &nbsp; <b>K</b> pause<br>"
-    "<b>[</b> <b>]</b> move the selected start 0.1 s &nbsp; <b>{</b> <b>}</b> 1 s &nbsp; "
-    "<b>1</b> <b>2</b> <b>3</b> speed 0.5x 1x 1.5x &nbsp; <b>Enter</b> go to step and rename "
-    "&nbsp; <b>F2</b> rename &nbsp; <b>Del</b> remove &nbsp; <b>Esc</b> back to the list "
-    "&nbsp; <b>Ctrl+S</b> save"
+KEYS = (
+    ("M", "mark an exercise here"),
+    ("R", "mark a rest here"),
+    ("Space", "play / pause"),
+    ("J / L", "back / forward 5 s"),
+    ("Shift+J / L", "back / forward 1 s"),
+    ("K", "pause"),
+    ("[ / ]", "selected start -/+ 0.1 s"),
+    ("{ / }", "selected start -/+ 1 s"),
+    ("1 2 3", "speed 0.5x 1x 1.5x"),
+    ("Enter", "go to step and rename"),
+    ("F2", "rename"),
+    ("Del", "remove step"),
+    ("Esc", "back to the list"),
+    ("Ctrl+S", "save"),
 )
 
 
@@ -132,12 +141,12 @@ class CueEditorWindow(QWidget):
         self.clock_label = QLabel()
         self.clock_label.setProperty("role", "clock")
         self.rate_label = QLabel()
-        self.rate_label.setProperty("role", "clock")
+        self.rate_label.setProperty("role", "rate")
         clock_row.addWidget(self.clock_label)
         clock_row.addStretch(1)
         clock_row.addWidget(self.rate_label)
         left_layout.addLayout(clock_row)
-        self.keys_label = QLabel(KEYS_HELP)
+        self.keys_label = QLabel(keys_table(KEYS, columns=2))
         self.keys_label.setProperty("role", "keys")
         self.keys_label.setWordWrap(True)
         left_layout.addWidget(self.keys_label)
@@ -342,9 +351,9 @@ class CueEditorWindow(QWidget):
     def _show_time(self) -> None:
         length = self.document.video_length
         total = format_timestamp(length) if length else "--"
-        state = "" if self._playing else "  (paused)"
-        self.clock_label.setText(f"{format_timestamp(self.now())} / {total}{state}")
-        self.rate_label.setText(f"Speed {self._rate:g}x")
+        self.clock_label.setText(f"{format_timestamp(self.now())} / {total}")
+        state = "Playing" if self._playing else "Paused"
+        self.rate_label.setText(f"{state} at {self._rate:g}x")
 
     # -- editing -------------------------------------------------------------------------------
 

@@ -37,16 +37,21 @@ from workout_player.ui.editor.widgets import (
     StepForm,
     StepTable,
     amount_text,
+    keys_table,
     rest_text,
     sides_text,
 )
 
 COLUMNS = ("#", "Exercise", "Sets x reps / time", "Sides", "Rest")
 PLAN_COLUMNS = ("Start", "What", "Set", "Side", "Length")
-KEYS_HELP = (
-    "<b>Ctrl+N</b> add exercise &nbsp; <b>Ctrl+R</b> add rest &nbsp; <b>Del</b> remove &nbsp; "
-    "<b>Alt+Up</b>/<b>Alt+Down</b> move &nbsp; <b>F2</b> rename &nbsp; <b>Esc</b> back to the "
-    "list &nbsp; <b>Ctrl+S</b> save"
+KEYS = (
+    ("Ctrl+N", "add an exercise"),
+    ("Ctrl+R", "add a rest"),
+    ("Del", "remove step"),
+    ("Alt+Up / Down", "move step"),
+    ("F2", "rename"),
+    ("Esc", "back to the list"),
+    ("Ctrl+S", "save"),
 )
 
 
@@ -113,7 +118,7 @@ class StepEditorWindow(QWidget):
         self.form = StepForm(self._names)
         self.form.edited.connect(self._form_edited)
         left.addWidget(self.form)
-        keys = QLabel(KEYS_HELP)
+        keys = QLabel(keys_table(KEYS, columns=2))
         keys.setProperty("role", "keys")
         keys.setWordWrap(True)
         left.addWidget(keys)

@@ -51,9 +51,22 @@ QHeaderView::section {{
 QLabel[role="saved"] {{ color: {theme.REST}; font-size: 18px; font-weight: 700; }}
 QLabel[role="keys"] {{ color: {theme.TEXT_DIM}; font-size: 15px; }}
 QLabel[role="clock"] {{ font-size: 30px; font-weight: 700; }}
+QLabel[role="rate"] {{ font-size: 22px; font-weight: 600; color: {theme.ACCENT}; }}
 QListWidget#problems {{ font-size: 16px; }}
-QDoubleSpinBox, QSpinBox {{ min-width: 70px; }}
+QDoubleSpinBox {{
+    background-color: {theme.SURFACE}; border: 2px solid #3c424a; border-radius: 6px; padding: 6px;
+}}
+QDoubleSpinBox:focus, QSpinBox:focus {{ border-color: {theme.ACCENT}; }}
+QDoubleSpinBox, QSpinBox {{ min-width: 90px; }}
 """
+
+
+def keys_table(keys: Sequence[tuple[str, str]], columns: int) -> str:
+    """The editor's keys as a small HTML table: key in bold, then what it does."""
+    cells = [f"<td><b>{key}</b></td><td>{text}&nbsp;&nbsp;</td>" for key, text in keys]
+    rows = ["".join(cells[i : i + columns]) for i in range(0, len(cells), columns)]
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    return f"<table cellspacing='0' cellpadding='2'>{body}</table>"
 
 
 def saved_message(target: Path, document: WorkoutDocument) -> str:
@@ -225,8 +238,9 @@ class StepForm(QWidget):
         self.name.textEdited.connect(self._name_edited)
         form.addRow("&Exercise", self.name)
 
-        self.count = QSpinBox()
+        self.count = QDoubleSpinBox()
         self.count.setRange(1, 3600)
+        self.count.setDecimals(0)
         self.unit = QComboBox()
         self.unit.addItems(["reps", "seconds"])
         self.sets = QSpinBox()
@@ -239,8 +253,8 @@ class StepForm(QWidget):
         self.count_label = QLabel("&Count")
         self.count_label.setBuddy(self.count)
         form.addRow(self.count_label, count_row)
-        self.count.valueChanged.connect(self._count_edited)
-        self.unit.currentIndexChanged.connect(self._count_edited)
+        self.count.valueChanged.connect(lambda _value: self._count_edited())
+        self.unit.currentIndexChanged.connect(lambda _index: self._count_edited())
         self.sets.valueChanged.connect(
             lambda value: self._set("sets", value if value > 1 else None)
         )
@@ -257,7 +271,9 @@ class StepForm(QWidget):
         rest_label.setBuddy(self.rest)
         sides_row.addWidget(rest_label)
         sides_row.addWidget(self.rest)
-        form.addRow("Si&des", sides_row)
+        sides_label = QLabel("Si&des")
+        sides_label.setBuddy(self.sides)
+        form.addRow(sides_label, sides_row)
 
         self.tempo = QLineEdit()
         self.tempo.setPlaceholderText("e.g. 2, 1, 2 (lower, pause, lift)")
@@ -278,6 +294,12 @@ class StepForm(QWidget):
         self.cue.setPlaceholderText("Coaching cue, shown and spoken (optional)")
         self.cue.textEdited.connect(lambda text: self._set("cue", text.strip() or None))
         form.addRow("C&ue", self.cue)
+        # One width for every label: rows hidden for rest steps must not shift the fields.
+        labels: list[QWidget] = [self.count_label, sides_label, self.tempo_label]
+        labels += [w for f in (self.name, self.cue) if (w := form.labelForField(f)) is not None]
+        width = max(widget.sizeHint().width() for widget in labels) + 12
+        for widget in labels:
+            widget.setMinimumWidth(width)
         self.setEnabled(False)
 
     # -- showing a step ------------------------------------------------------------------------
@@ -300,8 +322,11 @@ class StepForm(QWidget):
             amount = view.duration if exercise and timed else view.reps
             if not exercise:
                 amount = view.rest
-            self.count.setValue(_int(amount, 1))
-            self.unit.setCurrentIndex(1 if timed or not exercise else 0)
+            seconds = timed or not exercise
+            self.count.setDecimals(1 if seconds else 0)
+            self.count.setMinimum(0.1 if seconds else 1)
+            self.count.setValue(_float(amount) or 1.0)
+            self.unit.setCurrentIndex(1 if seconds else 0)
             self.unit.setEnabled(exercise)
             self.sets.setVisible(exercise)
             self.sets.setValue(_int(view.sets, 1))
@@ -337,7 +362,15 @@ class StepForm(QWidget):
         if self._filling or self._document is None or self._index is None:
             return
         view = self._document.step(self._index)
-        value = self.count.value()
+        seconds = view.kind == "rest" or self.unit.currentIndex() == 1
+        if self.count.decimals() != (1 if seconds else 0):
+            self._filling = True
+            self.count.setDecimals(1 if seconds else 0)
+            self.count.setMinimum(0.1 if seconds else 1)
+            self._filling = False
+        value: float = round(self.count.value(), 1)
+        if not seconds:
+            value = max(1, round(value))
         if view.kind == "rest":
             self._document.set_field(self._index, "rest", value)
         elif self.unit.currentIndex() == 1:
