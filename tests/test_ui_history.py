@@ -10,7 +10,8 @@ from PySide6.QtCore import QDate, Qt
 
 from tests.history_data import TODAY, bulk, fill
 from workout_player.store import open_store
-from workout_player.ui.history import NO_DATE, HistoryPage
+from workout_player.ui.history import HistoryPage
+from workout_player.ui.history_filters import NO_DATE
 from workout_player.ui.history_model import PAGE_SIZE
 from workout_player.ui.progress import chart_window
 
@@ -206,3 +207,30 @@ def test_escape_goes_back(qtbot, store):
     page = _page(qtbot, store)
     with qtbot.waitSignal(page.back):
         qtbot.keyClick(page, Qt.Key.Key_Escape)
+
+
+def test_a_from_date_after_the_to_date_shows_nothing_without_complaint(qtbot, store, known):
+    page = _page(qtbot, store)
+    page.tabs.setCurrentWidget(page.progress)
+    page.date_from.setDate(QDate(2026, 3, 18))
+    page.date_to.setDate(QDate(2026, 3, 1))
+    assert page.model.rowCount() == 0
+    assert page.detail.title.text() == "Choose a session"
+    assert page.progress.exercises.bar_set.count() == 0
+
+
+def test_arrow_keys_on_an_empty_date_start_from_today(qtbot, store):
+    page = _page(qtbot, store)
+    page.date_from.setFocus()
+    qtbot.keyClick(page.date_from, Qt.Key.Key_Up)
+    assert page.date_from.date() == QDate.currentDate()
+    assert page.history_filter().since == date.today()
+
+
+def test_up_and_down_walk_through_the_sessions(qtbot, store, known):
+    page = _page(qtbot, store)
+    assert page.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.detail.feedback.session_id() == known[-2]
+    qtbot.keyClick(page.table, Qt.Key.Key_Up)
+    assert page.detail.feedback.session_id() == known[-1]

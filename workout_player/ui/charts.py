@@ -181,7 +181,11 @@ class PainChart(ChartPanel):
         time_axis = QDateTimeAxis()
         time_axis.setFormat("d MMM")
         time_axis.setTickCount(7)
-        time_axis.setRange(_moment(first), _moment(last))
+        # Whole days, so one day (or an empty range) still has a width.
+        time_axis.setRange(
+            QDateTime(_qdate(first), QTime(0, 0)),
+            QDateTime(_qdate(max(first, last)), QTime(23, 59, 59)),
+        )
         _style_axis(time_axis)
         values = QValueAxis()
         values.setRange(0, 10)
@@ -207,9 +211,13 @@ class PainChart(ChartPanel):
         self.before_series, self.after_series = made
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 def _moment(day: date) -> QDateTime:
     """Noon of `day`, so a point sits in the middle of its day."""
-    return QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
+    return QDateTime(_qdate(day), QTime(12, 0))
 
 
 class ExerciseTotalsChart(ChartPanel):

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,37 +26,17 @@ from PySide6.QtWidgets import (
 
 from workout_player.store import HistoryFilter, Store
 from workout_player.ui.history_detail import SessionDetail
+from workout_player.ui.history_filters import FilterDateEdit
 from workout_player.ui.history_model import SessionsModel
 from workout_player.ui.history_style import set_size, style_page
 from workout_player.ui.progress import ProgressPanel
 from workout_player.ui.summary import make_table
 
-#: The earliest date a filter can pick; showing it means "no limit" ("Any").
-NO_DATE = QDate(2000, 1, 1)
 ALL_WORKOUTS = "All workouts"
 #: The widest text of each column but Workout (which takes the rest), to size them once.
 WIDEST = ("28 Sep 2026 23:59", "", "0:00:00", "Stopped early", "10 \u2192 10")
 TABLE_FONT_PX = 18  # history_style.PAGE_STYLE's QTableView and header font sizes
 HEADER_FONT_PX = 16
-
-
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    # QDateEdit cannot be empty: its minimum date stands for "no limit" and reads "Any".
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Any")
-    edit.setDate(NO_DATE)
-    edit.setMinimumWidth(150)
-    return edit
-
-
-def _to_date(edit: QDateEdit) -> date | None:
-    chosen = edit.date()
-    if chosen == NO_DATE:
-        return None
-    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 class HistoryPage(QWidget):
@@ -85,8 +65,8 @@ class HistoryPage(QWidget):
         set_size(title, "h1")
         self.workout = QComboBox(self)
         self.workout.setMinimumWidth(240)
-        self.date_from = _date_edit(self)
-        self.date_to = _date_edit(self)
+        self.date_from = FilterDateEdit(self)
+        self.date_to = FilterDateEdit(self)
         self.clear_button = QPushButton("C&lear filters", self)
         self.back_button = QPushButton("Back (Esc)", self)
         self.count_label = QLabel("", self)
@@ -170,7 +150,7 @@ class HistoryPage(QWidget):
     # -- public --------------------------------------------------------------------------
     def history_filter(self) -> HistoryFilter:
         workout = self.workout.currentText() if self.workout.currentIndex() > 0 else None
-        return HistoryFilter(workout, _to_date(self.date_from), _to_date(self.date_to))
+        return HistoryFilter(workout, self.date_from.value(), self.date_to.value())
 
     def refresh(self) -> None:
         """Read the history again (e.g. after a new session), keeping the filters."""
@@ -184,8 +164,8 @@ class HistoryPage(QWidget):
         for widget in (self.workout, self.date_from, self.date_to):
             widget.blockSignals(True)
         self.workout.setCurrentIndex(0)
-        self.date_from.setDate(NO_DATE)
-        self.date_to.setDate(NO_DATE)
+        self.date_from.clear_value()
+        self.date_to.clear_value()
         for widget in (self.workout, self.date_from, self.date_to):
             widget.blockSignals(False)
         self._filters_changed()
@@ -247,6 +227,12 @@ class HistoryPage(QWidget):
     def _back(self) -> None:
         self.detail.feedback.flush()
         self.back.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Up/Down walk through the sessions at once, without a click first.
+        if not self.isAncestorOf(QApplication.focusWidget()):
+            self.table.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
