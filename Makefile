@@ -11,13 +11,13 @@ STAMP  := $(VENV)/.installed
 
 # libvlc and its video output, the xcb libraries Qt's xcb platform plugin
 # loads, and the libraries QtMultimedia needs for the beeps.
-APT_RUN := libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output \
+APT_RUN := libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output speech-dispatcher \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libpulse0 libasound2 fonts-dejavu-core
-# A virtual screen for the end-to-end tests.
-APT_TEST := xvfb xauth
+# A virtual screen for the end-to-end tests; ffmpeg makes the test videos.
+APT_TEST := xvfb xauth ffmpeg
 # The benchmark draws its own test video with ffmpeg.
 APT_BENCH := ffmpeg
 
