@@ -231,7 +231,8 @@ class HistoryPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Up/Down walk through the sessions at once, without a click first.
-        if not self.isAncestorOf(QApplication.focusWidget()):
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
             self.table.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
