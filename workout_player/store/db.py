@@ -179,12 +179,14 @@ def _migrate(conn: sqlite3.Connection, file: Path | None) -> None:
     try:
         if not _migrations.pending(db):
             return
-        _refuse_foreign(conn, file)
-        if file is not None and _has_tables(conn):
-            _backup(conn, file)
         with immediate(conn):
-            # Another instance may have migrated while we waited for the lock.
+            # Decide again under the write lock: another instance may have just migrated.
             _refuse_newer(conn)
+            if not _migrations.pending(db):
+                return
+            _refuse_foreign(conn, file)
+            if file is not None and _has_tables(conn):
+                _backup(conn, file)
             _migrations.apply(db)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.DatabaseError as exc:
@@ -222,12 +224,15 @@ def _backup(conn: sqlite3.Connection, file: Path) -> Path:
         counter += 1
         target = file.with_name(f"{file.name}.backup-{stamp}-schema{version}-{counter}")
     try:
+        # A second connection reads the last committed state while `conn` holds the
+        # write lock (WAL lets readers through); the backup API copies WAL content too.
+        source = sqlite3.connect(str(file))
         copy = sqlite3.connect(str(target))
         try:
-            # The backup API copies a consistent snapshot, WAL content included.
-            conn.backup(copy)
+            source.backup(copy)
         finally:
             copy.close()
+            source.close()
     except sqlite3.Error as exc:
         raise translate(exc, target, "back up the history database before upgrading it") from exc
     return target

@@ -19,7 +19,10 @@ from workout_player.store.times import from_optional, from_text
 
 _LOCAL_DAY = "substr(s.started_at, 1, 10)"
 _DURATION = (
-    "COALESCE(s.active_seconds, (julianday(s.ended_at) - julianday(s.started_at)) * 86400, 0)"
+    # strftime('%s') honours the stored UTC offset and, unlike julianday, is exact to the second.
+    "COALESCE(s.active_seconds,"
+    " CAST(strftime('%s', s.ended_at) AS INTEGER) - CAST(strftime('%s', s.started_at) AS INTEGER),"
+    " 0)"
 )
 
 
