@@ -1,0 +1,102 @@
+"""What the session engine tells the screen, the sound and the store: states and events.
+
+`Session.tick()` and every action return a list of these, in the order they
+happened. They are plain frozen values; the UI turns them into beeps, voice,
+redraws and database rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from workout_player.domain.timeline import Segment
+
+EndReason = Literal["completed", "done", "skipped", "back", "ended"]
+CueKind = Literal["exercise", "switch", "rest", "last_set", "halfway", "done"]
+
+
+class SessionState(Enum):
+    """Where the session is; PAUSED and FINISHED override the segment's kind."""
+
+    NOT_STARTED = "not_started"
+    COUNTDOWN = "countdown"
+    WORK = "work"
+    SWITCH = "switch"
+    REST = "rest"
+    BETWEEN = "between"
+    """Video-led only: the video is between two steps (or before the first)."""
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class SegmentStarted:
+    index: int
+    segment: Segment
+
+
+@dataclass(frozen=True)
+class SegmentEnded:
+    """A segment is over. `started_at`/`ended_at` are readings of the session's clock."""
+
+    index: int
+    segment: Segment
+    started_at: float
+    ended_at: float
+    seconds: float
+    """Active seconds spent in it (pauses excluded)."""
+    reps_done: int | None
+    """Completed reps of a work segment with reps (taps when self-paced), else None."""
+    reason: EndReason
+
+
+@dataclass(frozen=True)
+class RepCounted:
+    rep: int
+    reps: int
+
+
+@dataclass(frozen=True)
+class PhaseChanged:
+    """A tempo phase (lower/pause/lift/pause) or a hold begins and lasts `seconds`."""
+
+    phase: int
+    name: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class CountdownBeep:
+    remaining: int
+
+
+@dataclass(frozen=True)
+class CueDue:
+    kind: CueKind
+    text: str
+
+
+@dataclass(frozen=True)
+class SeekRequested:
+    """Video-led only: the UI must seek the video to `media_seconds`."""
+
+    media_seconds: float
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    completed: bool
+
+
+Event = (
+    SegmentStarted
+    | SegmentEnded
+    | RepCounted
+    | PhaseChanged
+    | CountdownBeep
+    | CueDue
+    | SeekRequested
+    | SessionFinished
+)
