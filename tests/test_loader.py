@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import WORKOUTS
+from workout_player.domain.fields import suggestion
 from workout_player.domain.loader import (
     MAX_FILE_BYTES,
     LoadResult,
@@ -712,3 +713,17 @@ def test_valid_examples_match_the_schema(text: str) -> None:
 def test_invalid_examples_fail_both_the_loader_and_the_schema(text: str) -> None:
     assert not parse_workout(text).ok
     assert list(_validator().iter_errors(_as_data(text))) != []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("typed", "present", "expected"),
+    [
+        ("rets", set(), "did you mean 'reps'?"),
+        ("rets", {"reps"}, "did you mean 'sets'?"),
+        ("Reps", set(), "did you mean 'reps'?"),
+        ("exersise", set(), "did you mean 'exercise'?"),
+        ("colour", set(), "valid keys: exercise, cue, sets"),
+    ],
+)
+def test_key_suggestions(typed: str, present: set[str], expected: str) -> None:
+    assert suggestion(typed, EXERCISE_KEYS, present).startswith(expected)

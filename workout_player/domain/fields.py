@@ -84,19 +84,23 @@ def key_name(key: Node) -> str:
     return key.value if isinstance(key, Scalar) else ""
 
 
+_COMMON = frozenset({"exercise", "reps", "duration", "rest", "title", "steps"})
+"""Keys nearly every file has: the likelier meaning of a typo that is as close to another."""
+
+
 def suggestion(name: str, candidates: tuple[str, ...], present: Set[str] = frozenset()) -> str:
     """'did you mean ...?' for a mistyped key, else the list of valid keys.
 
     Ties (`rets` is as close to `sets` as to `reps` and `rest`) go to a key the mapping does
-    not have yet, then to the one with more letters in the same places.
+    not have yet, then to the one with more letters in the same places, then to a common key.
     """
     unique = tuple(dict.fromkeys(candidates))
     typed = name.lower()
 
-    def score(candidate: str) -> tuple[float, bool, int]:
+    def score(candidate: str) -> tuple[float, bool, int, bool]:
         ratio = difflib.SequenceMatcher(None, typed, candidate).ratio()
         same_places = sum(a == b for a, b in zip(typed, candidate, strict=False))
-        return (ratio, candidate not in present, same_places)
+        return (ratio, candidate not in present, same_places, candidate in _COMMON)
 
     best = max(unique, key=score, default=None)
     if best is not None and score(best)[0] >= 0.6:
