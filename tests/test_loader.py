@@ -727,3 +727,11 @@ def test_invalid_examples_fail_both_the_loader_and_the_schema(text: str) -> None
 )
 def test_key_suggestions(typed: str, present: set[str], expected: str) -> None:
     assert suggestion(typed, EXERCISE_KEYS, present).startswith(expected)
+
+
+def test_the_format_guide_example_is_the_spec_example_and_valid() -> None:
+    guide = Path(__file__).resolve().parent.parent / "docs" / "workout-format.md"
+    text = guide.read_text(encoding="utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert text.startswith("# yaml-language-server: $schema=workout-v1.schema.json\n")
+    assert text.removeprefix(text.splitlines()[0] + "\n") == SPEC_EXAMPLE
+    assert parse_workout(text).ok
