@@ -7,8 +7,10 @@ and says why history is off instead of refusing to start.
 
 from __future__ import annotations
 
+import gc
 import sys
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
@@ -101,7 +103,11 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     try:
         return app.exec()
     finally:
+        window.close()  # idempotent: ends a running session as stopped, frees the player
+        # Tear the widgets down now, while Python and libvlc are still whole; leaving it to
+        # the interpreter's final garbage collection crashes in PySide's deallocators.
+        shiboken6.delete(window)
+        del window
+        gc.collect()
         if store is not None:
-            close = getattr(store, "close", None)
-            if callable(close):
-                close()
+            store.close()

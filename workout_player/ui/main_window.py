@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.workout_page.back_requested.connect(self.show_library)
         self.stack.addWidget(self.library)
         self.stack.addWidget(self.workout_page)
+        self.stack.currentChanged.connect(self._update_chrome)
 
         self.notice = Banner()
         notices = [text for text in (store_problem, store.notice if store else None) if text]
@@ -289,17 +290,22 @@ class MainWindow(QMainWindow):
             self.leave_fullscreen()
         else:
             self._was_maximized = self.isMaximized()
-            self.menuBar().setVisible(False)
             self.showFullScreen()
+            self._update_chrome()
 
     def leave_fullscreen(self) -> None:
         if not self.isFullScreen():
             return
-        self.menuBar().setVisible(True)
         if self._was_maximized:
             self.showMaximized()
         else:
             self.showNormal()
+        self._update_chrome()
+
+    def _update_chrome(self) -> None:
+        """The player and full screen get every pixel: no menu bar (its shortcuts still work)."""
+        playing = self.player_screen is not None and self.current_page() is self.player_screen
+        self.menuBar().setVisible(not playing and not self.isFullScreen())
 
     # -- drag and drop, closing --------------------------------------------------------------
 

@@ -125,6 +125,10 @@ class PlayerScreen(QWidget):
         self.phase_box.setLayout(phase_row)
         self.ring = RingTimer()
 
+        self.pain = PainSelector()
+        self.pain.chosen.connect(controller.set_pain_before)
+        self.pain.setVisible(False)
+
         panel = QFrame()
         panel.setProperty("role", "panel")
         right = QVBoxLayout(panel)
@@ -134,11 +138,8 @@ class PlayerScreen(QWidget):
         right.addLayout(side_row)
         right.addLayout(rep_row)
         right.addWidget(self.phase_box)
+        right.addWidget(self.pain)
         right.addWidget(self.ring, 1)
-        for widget in (self.rep, self.rep_caption, self.phase_box):
-            policy = widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            widget.setSizePolicy(policy)
 
         middle = QHBoxLayout()
         middle.setSpacing(12)
@@ -147,9 +148,6 @@ class PlayerScreen(QWidget):
 
         self.cue = _label(28, bold=False, name="Cue")
         self.cue.setWordWrap(True)
-        self.pain = PainSelector()
-        self.pain.chosen.connect(controller.set_pain_before)
-        self.pain.setVisible(False)
         self.next_up = _label(24, bold=False, name="Next up", colour=theme.TEXT_DIM)
 
         self.progress = QProgressBar()
@@ -173,7 +171,8 @@ class PlayerScreen(QWidget):
             button.setToolTip(name)
             # Buttons never take focus: Space and Enter must reach the screen, not press a button.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setStyleSheet("font-size: 16px; padding: 8px 10px;")
+            button.setStyleSheet("font-size: 17px; padding: 4px 6px;")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(action)
             controls.addWidget(button)
             self.buttons[key] = button
@@ -186,7 +185,6 @@ class PlayerScreen(QWidget):
         layout.addWidget(self.confirm)
         layout.addLayout(middle, 1)
         layout.addWidget(self.cue)
-        layout.addWidget(self.pain)
         layout.addWidget(self.next_up)
         layout.addLayout(progress_row)
         layout.addLayout(controls)
@@ -198,17 +196,27 @@ class PlayerScreen(QWidget):
     def _button_specs(self) -> list[tuple[str, str, str, Callable[[], None]]]:
         c = self.controller
         return [
-            ("pause", "Pause  [Space]", "Pause or resume", c.toggle_pause),
-            ("previous", "◀ Prev  [P]", "Previous segment", c.previous),
-            ("next", "Next ▶  [N]", "Next segment", c.next),
-            ("done", "Done  [Enter]", "Done with this set", c.done),
-            ("rep", "+1 rep  [R]", "Count one rep", c.add_rep),
-            ("less_rest", "−15 s  [−]", "Shorter rest", lambda: c.adjust_rest(-REST_STEP_SECONDS)),
-            ("more_rest", "+15 s  [+]", "Longer rest", lambda: c.adjust_rest(REST_STEP_SECONDS)),
-            ("mute", "Mute  [M]", "Mute sound", lambda: c.set_muted(not c.muted)),
-            ("fullscreen", "Full  [F]", "Full screen", self.fullscreen_toggled.emit),
-            ("settings", "Sound  [S]", "Sound settings", self.settings_requested.emit),
-            ("end", "End  [Esc]", "End the session", self.ask_end),
+            ("pause", "Pause\n[Space]", "Pause or resume", c.toggle_pause),
+            ("previous", "◀ Previous\n[P]", "Previous segment", c.previous),
+            ("next", "Next ▶\n[N]", "Next segment", c.next),
+            ("done", "Done\n[Enter]", "Done with this set", c.done),
+            ("rep", "+1 rep\n[R] [↑]", "Count one rep", c.add_rep),
+            (
+                "less_rest",
+                "Rest −15 s\n[−]",
+                "Shorter rest",
+                lambda: c.adjust_rest(-REST_STEP_SECONDS),
+            ),
+            (
+                "more_rest",
+                "Rest +15 s\n[+]",
+                "Longer rest",
+                lambda: c.adjust_rest(REST_STEP_SECONDS),
+            ),
+            ("mute", "Mute\n[M]", "Mute sound", lambda: c.set_muted(not c.muted)),
+            ("fullscreen", "Full screen\n[F] [F11]", "Full screen", self.fullscreen_toggled.emit),
+            ("settings", "Sound\n[S]", "Sound settings", self.settings_requested.emit),
+            ("end", "End\n[Esc]", "End the session", self.ask_end),
         ]
 
     # -- drawing ---------------------------------------------------------------------------
@@ -321,14 +329,15 @@ class PlayerScreen(QWidget):
         else:
             cue = segment.cue or ""
         self.cue.setText(cue)
-        self.next_up.setText(f"Next up: {view.next_up}" if view.next_up else "")
+        next_up = view.next_up.removeprefix("Next: ")
+        self.next_up.setText(f"Next up: {next_up}" if next_up else "")
         self.placeholder.setText(
             (segment.cue or segment.exercise or "") if segment is not None else ""
         )
 
     def _draw_buttons(self, view: SessionView) -> None:
         segment = view.segment
-        self.buttons["pause"].setText("Resume  [Space]" if view.paused else "Pause  [Space]")
+        self.buttons["pause"].setText("Resume\n[Space]" if view.paused else "Pause\n[Space]")
         self.buttons["pause"].setAccessibleName("Resume" if view.paused else "Pause")
         resting = segment is not None and segment.kind == "rest" and not self.controller.video_led
         self.buttons["less_rest"].setEnabled(resting)
@@ -349,7 +358,7 @@ class PlayerScreen(QWidget):
 
     def _show_muted(self, muted: bool) -> None:
         self.buttons["mute"].setChecked(muted)
-        self.buttons["mute"].setText("Unmute  [M]" if muted else "Mute  [M]")
+        self.buttons["mute"].setText("Unmute\n[M]" if muted else "Mute\n[M]")
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -366,7 +375,7 @@ class PlayerScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         c = self.controller
-        if self.confirm.isVisible() and key in (*ENTER_KEYS, Qt.Key.Key_Escape):
+        if not self.confirm.isHidden() and key in (*ENTER_KEYS, Qt.Key.Key_Escape):
             self._confirm_end() if key in ENTER_KEYS else self._cancel_end()
             return
         actions: dict[int, Callable[[], None]] = {

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -76,7 +77,8 @@ class RingTimer(QWidget):
             painter.drawArc(square, 90 * 16, -round(self.fraction * 360 * 16))
         font = QFont(self.font())
         font.setBold(True)
-        font.setPixelSize(max(72, round(side * 0.34)) if side >= 220 else round(side * 0.34))
+        # At least 72 px (readable from 3 m) unless the ring is too small to hold it.
+        font.setPixelSize(max(72, round(side * 0.34)) if side >= 170 else round(side * 0.42))
         painter.setFont(font)
         painter.setPen(QColor(theme.TEXT))
         text_box = square.adjusted(0, -side * 0.06, 0, -side * 0.06)
@@ -173,24 +175,27 @@ class PainSelector(QFrame):
         self.setProperty("role", "panel")
         self.setAccessibleName("Pain before the session, 0 to 10")
         self.value: int | None = None
-        self.label = QLabel("Pain now, 0-10 (optional):")
+        self.label = QLabel("Pain now, 0-10? (optional, click)")
         self.label.setStyleSheet("font-size: 20px; font-weight: 600;")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.setSpacing(6)
-        layout.addWidget(self.label)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 4)
+        outer.setSpacing(4)
+        outer.addWidget(self.label)
+        layout = QHBoxLayout()
+        layout.setSpacing(4)
+        outer.addLayout(layout)
         self.buttons: list[QPushButton] = []
         for value in range(11):
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(f"Pain {value} of 10")
-            button.setMinimumWidth(44)
-            button.setStyleSheet("padding: 4px 8px; font-size: 20px;")
+            button.setMinimumWidth(34)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setStyleSheet("padding: 4px 2px; font-size: 20px;")
             button.clicked.connect(lambda _checked=False, v=value: self.choose(v))
             layout.addWidget(button)
             self.buttons.append(button)
-        layout.addStretch(1)
 
     def choose(self, value: int) -> None:
         self.value = value
