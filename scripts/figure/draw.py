@@ -81,7 +81,8 @@ class Canvas:
         self.draw.ellipse([x - r, y - r, x + r, y + r], fill=color)
 
     def rect(self, x0: float, y0: float, x1: float, y1: float, color: Color) -> None:
-        self.draw.rectangle([x0 * SS, y0 * SS, x1 * SS - 1, y1 * SS - 1], fill=color)
+        if x1 - x0 >= 1 / SS and y1 - y0 >= 1 / SS:  # an empty progress bar draws nothing
+            self.draw.rectangle([x0 * SS, y0 * SS, x1 * SS - 1, y1 * SS - 1], fill=color)
 
     def text(
         self,
