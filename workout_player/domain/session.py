@@ -238,8 +238,14 @@ class Session:
         elapsed = self.active_seconds - self._begin
         floor = min(self._duration, elapsed + 1.0)
         self._duration = max(self._duration + seconds, floor)
+        released = set(self._schedule[: self._due])
         self._schedule = timed_events(self.plan.workout, segment, self._duration, self.beeps)
-        self._due = sum(1 for timed in self._schedule if timed.at <= elapsed + EPS)
+        # Beeps now in the past are dropped; one due right now (the last second) still sounds.
+        self._due = sum(
+            1
+            for timed in self._schedule
+            if timed.at < elapsed - EPS or (timed.at <= elapsed + EPS and timed in released)
+        )
         return out + self.tick()
 
     def end(self) -> list[Event]:
