@@ -23,7 +23,11 @@ from workout_player.domain.model import ExerciseStep, RestStep
 from workout_player.domain.schema import load_schema, schema_text
 from workout_player.domain.workout_reader import EXERCISE_KEYS, REST_KEYS, TOP_KEYS
 
-SPEC = Path("/work/shared/workout-format.md")
+# CI clones the repository with shared/ beside it; a developer's machine has it at /work.
+SPEC = next(
+    (path for path in (WORKOUTS.parent.parent / "shared" / "workout-format.md",) if path.exists()),
+    Path("/work/shared/workout-format.md"),
+)
 
 SPEC_EXAMPLE = """\
 title: Static stability basics
