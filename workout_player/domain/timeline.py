@@ -106,7 +106,14 @@ def _step_segments(workout: Workout, index: int, start: float) -> Iterator[Segme
         for part, side in enumerate(sides):
             if part > 0 and workout.switch > 0:
                 yield Segment(
-                    "switch", t, workout.switch, index, set=set_number, side=side, exercise=name, sets=sets
+                    "switch",
+                    t,
+                    workout.switch,
+                    index,
+                    set=set_number,
+                    side=side,
+                    exercise=name,
+                    sets=sets,
                 )
                 t += workout.switch
             yield Segment(
