@@ -160,7 +160,7 @@ class Store(HistoryQueries):
         gone = [
             row[0]
             for row in rows
-            if (row[2] is None or row[2] == host) and not _process_alive(row[1])
+            if (row[2] is None or row[2] == host) and not process_alive(row[1])
         ]
         if not gone:
             return 0
@@ -176,7 +176,8 @@ class Store(HistoryQueries):
         return len(gone)
 
 
-def _process_alive(pid: int | None) -> bool:
+def process_alive(pid: int | None) -> bool:
+    """Whether the process with this id (on this machine) is still running."""
     if pid is None or pid <= 0:
         return False
     if pid == os.getpid():
