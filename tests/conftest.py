@@ -19,7 +19,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_user_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point the data folder, the database and QSettings at a fresh temporary folder."""
     home = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("WORKOUT_PLAYER_DATA", str(home))

@@ -1,4 +1,4 @@
-"""The wheel carries the bundled workouts and media, so `pip install .` works away from a checkout."""
+"""The wheel carries the bundled workouts and media: `pip install .` works outside a checkout."""
 
 from __future__ import annotations
 
@@ -17,8 +17,18 @@ from workout_player import paths
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(out), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(REPO),
+        ],
         check=True,
         capture_output=True,
     )
