@@ -27,7 +27,7 @@ from figure.exercises import BY_CLIP, BY_NAME, EXERCISES  # noqa: E402
 from figure.follow_along import FollowAlong  # noqa: E402
 from figure.motion import sample  # noqa: E402
 from figure.render import clip_frame, clip_frames, clip_seconds, encode  # noqa: E402
-from figure.schedule import write_video_led  # noqa: E402
+from figure.schedule import DAILY, FOLLOW_ALONG, write_daily_video  # noqa: E402
 
 from workout_player.domain.loader import load_workout  # noqa: E402
 from workout_player.domain.model import ExerciseStep  # noqa: E402
@@ -37,9 +37,6 @@ MEDIA = ROOT / "media"
 WORKOUTS = ROOT / "workouts"
 CLIP_FPS = 24
 VIDEO_FPS = 15
-DAILY = "daily-back-care.yaml"
-DAILY_VIDEO = "daily-back-care-video.yaml"
-FOLLOW_ALONG = "daily-back-care-follow-along.mp4"
 
 
 def check_workouts() -> list[str]:
@@ -83,14 +80,8 @@ def make_follow_along() -> None:
     frames = encode(video.frames(VIDEO_FPS), target, VIDEO_FPS, crf=30, gop=VIDEO_FPS * 2)
     print(f"{target.relative_to(ROOT)}: {frames} frames, {video.length:.0f} s, "
           f"{target.stat().st_size / 1024:.0f} KiB")  # fmt: skip
-    write_video_led(
-        result.workout,
-        WORKOUTS / DAILY_VIDEO,
-        title="Daily back care - follow-along video",
-        video=f"../media/{FOLLOW_ALONG}",
-        timer_file=DAILY,
-    )
-    print(f"workouts/{DAILY_VIDEO}: at: times written from the same plan")
+    written = write_daily_video(result.workout, WORKOUTS)
+    print(f"{written.relative_to(ROOT)}: at: times written from the same plan")
 
 
 def make_stills(folder: Path, names: list[str]) -> None:

@@ -22,6 +22,12 @@ from workout_player.domain.timeline import Plan, build_plan
 TITLE_SECONDS = 8
 END_SECONDS = 7
 
+# The routine the video follows, the video, and the video-led workout written from them.
+DAILY = "daily-back-care.yaml"
+DAILY_VIDEO = "daily-back-care-video.yaml"
+FOLLOW_ALONG = "daily-back-care-follow-along.mp4"
+VIDEO_TITLE = "Daily back care - follow-along video"
+
 
 def step_starts(plan: Plan) -> list[float]:
     """Video time at which each step of the workout starts (after the title card)."""
@@ -118,8 +124,14 @@ def video_led_yaml(timer_workout: Workout, *, title: str, video: str, timer_file
     return out.getvalue()
 
 
-def write_video_led(
-    timer_workout: Workout, target: Path, *, title: str, video: str, timer_file: str
-) -> None:
-    text = video_led_yaml(timer_workout, title=title, video=video, timer_file=timer_file)
-    target.write_text(text, encoding="utf-8")
+def daily_video_yaml(daily: Workout) -> str:
+    """The text of workouts/daily-back-care-video.yaml for the timer-led `daily` routine."""
+    return video_led_yaml(
+        daily, title=VIDEO_TITLE, video=f"../media/{FOLLOW_ALONG}", timer_file=DAILY
+    )
+
+
+def write_daily_video(daily: Workout, workouts: Path) -> Path:
+    target = workouts / DAILY_VIDEO
+    target.write_text(daily_video_yaml(daily), encoding="utf-8")
+    return target
