@@ -47,8 +47,9 @@ from workout_player.domain.timeline import Plan, Segment
 from workout_player.domain.video import RESTART_AFTER, VideoFollower
 
 ENTRY_SLACK = 0.25
-"""A segment entered this close to its start (a video seek lands late) still fires its
-first events; events further in the past at entry are skipped, never played late."""
+"""A segment entered this close to its start (a video seek lands a little late) fires
+all its events from the start; entered further in, events already past are skipped,
+never played late."""
 
 
 class Session:
@@ -374,7 +375,8 @@ class Session:
         self._clock_start = self._clock_at(begin + entry)
         self._taps = 0
         self._schedule = timed_events(self.plan.workout, segment, self._duration, self.beeps)
-        self._due = sum(1 for timed in self._schedule if timed.at < entry - ENTRY_SLACK)
+        skip_before = 0.0 if entry <= ENTRY_SLACK else entry - EPS
+        self._due = sum(1 for timed in self._schedule if timed.at < skip_before)
         after_switch = index > 0 and self.plan.segments[index - 1].kind == "switch"
         return [
             SegmentStarted(index, segment),
