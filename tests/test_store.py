@@ -285,3 +285,25 @@ def test_week_streaks_count_consecutive_iso_weeks(store: Store) -> None:
         session_on(store, T0 + timedelta(days=7 * week + 3))
     assert store.streaks(today=date(2026, 12, 24)) == Streaks(1, 1, 1, 3)
     assert store.streaks(today=date(2026, 12, 31)) == Streaks(0, 1, 1, 3)
+
+
+def test_recovery_marks_only_gone_processes_on_this_machine(store: Store) -> None:
+    gone_here, gone_elsewhere, alive = (
+        store.start_session(workout="W", workout_file=None, content_hash=None, started_at=T0)
+        for _ in range(3)
+    )
+    store.record_set(gone_here, a_set(number=1, start=T0 + timedelta(minutes=1)))
+    store.record_set(gone_here, a_set(number=2, start=T0 + timedelta(minutes=2)))
+    conn = store.db.conn
+    conn.execute(
+        "UPDATE sessions SET pid = ? WHERE id IN (?, ?)", [2**30, gone_here, gone_elsewhere]
+    )
+    conn.execute("UPDATE sessions SET host = 'another-laptop' WHERE id = ?", [gone_elsewhere])
+    assert store.mark_interrupted() == 1
+    statuses = {row.id: (row.status, row.ended_at) for row in store.sessions()}
+    assert statuses == {
+        gone_here: ("interrupted", T0 + timedelta(minutes=2, seconds=30)),
+        gone_elsewhere: ("in_progress", None),
+        alive: ("in_progress", None),
+    }
+    assert store.mark_interrupted() == 0

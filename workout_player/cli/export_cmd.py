@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from workout_player.cli.history_cmd import open_for_cli
+from workout_player.cli.history_cmd import open_for_cli, write_json_array
 from workout_player.store import Store, StoreError
 from workout_player.store.export import HEVY_COLUMNS, hevy_rows, session_json
 
@@ -43,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(store: Store, fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        items = [session_json(row, sets) for row, sets in store.iter_sessions()]
-        json.dump(items, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        write_json_array((session_json(row, sets) for row, sets in store.iter_sessions()), out)
         return
     # Hevy's export ends lines with \n; csv's default \r\n would differ for no gain.
     writer = csv.DictWriter(out, fieldnames=HEVY_COLUMNS, lineterminator="\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from typing import TextIO
 
 from workout_player import paths
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         history = store.iter_sessions(limit=args.limit)
         if args.json:
-            _print_json([session_json(row, sets) for row, sets in history], sys.stdout)
+            write_json_array((session_json(row, sets) for row, sets in history), sys.stdout)
         else:
             _print_table(list(history), sys.stdout)
     except StoreError as exc:
@@ -47,9 +48,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_json(items: list[dict[str, object]], out: TextIO) -> None:
-    json.dump(items, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+def write_json_array(items: Iterable[dict[str, object]], out: TextIO) -> None:
+    """A JSON array written item by item, so 100,000 sessions never sit in memory at once.
+
+    One session per line: json's C encoder is five times faster than indent=2
+    (which runs in pure Python), and a line per session still reads and greps well.
+    """
+    out.write("[")
+    separator = "\n"
+    for item in items:
+        out.write(separator + json.dumps(item, ensure_ascii=False))
+        separator = ",\n"
+    out.write("\n]\n" if separator != "\n" else "]\n")
 
 
 def _minutes(seconds: float | None) -> str:

@@ -79,6 +79,7 @@ def hevy_rows(session: SessionRow, sets: list[SetRow]) -> list[dict[str, Cell]]:
     """One CSV row per set, in Hevy's columns."""
     rows: list[dict[str, Cell]] = []
     index_in_exercise: dict[str, int] = {}
+    start, end = hevy_time(session.started_at), hevy_time(session.ended_at)
     for item in sets:
         set_index = index_in_exercise.get(item.exercise, 0)
         index_in_exercise[item.exercise] = set_index + 1
@@ -88,8 +89,8 @@ def hevy_rows(session: SessionRow, sets: list[SetRow]) -> list[dict[str, Cell]]:
         rows.append(
             {
                 "title": session.workout,
-                "start_time": hevy_time(session.started_at),
-                "end_time": hevy_time(session.ended_at),
+                "start_time": start,
+                "end_time": end,
                 "description": session.notes or "",
                 "exercise_title": item.exercise,
                 "superset_id": None,
