@@ -26,7 +26,6 @@ from workout_player.domain.events import (
     SegmentEnded,
     SegmentStarted,
     SessionFinished,
-    SessionState,
 )
 from workout_player.domain.segment_events import (
     EPS,
@@ -35,14 +34,8 @@ from workout_player.domain.segment_events import (
     exercise_step,
     reps_done,
     timed_events,
-    work_detail,
 )
-from workout_player.domain.session_view import (
-    STATE_OF_KIND,
-    SessionView,
-    next_up_text,
-    set_text,
-)
+from workout_player.domain.session_view import SessionView, build_view
 from workout_player.domain.timeline import Plan, Segment
 from workout_player.domain.video import RESTART_AFTER, VideoFollower
 
@@ -117,6 +110,17 @@ class Session:
     @property
     def segment(self) -> Segment | None:
         return self.plan.segments[self._index] if self._index >= 0 else None
+
+    @property
+    def segment_duration(self) -> float | None:
+        """The current segment's length as it now stands (adjusted rest, cut-short video
+        segment); None when self-paced or when there is no current segment."""
+        return self._duration if self._index >= 0 else None
+
+    @property
+    def taps(self) -> int:
+        """Reps tapped in the current self-paced set."""
+        return self._taps
 
     def position(self) -> float:
         """Where the session is: active seconds (timer-led) or video seconds."""
@@ -276,55 +280,10 @@ class Session:
     # -- the view --------------------------------------------------------------
 
     def view(self) -> SessionView:
-        segment = None if self._finished else self.segment
-        seg_elapsed = self.segment_elapsed() if segment is not None else 0.0
-        seg_remaining = None
-        if segment is not None and self._duration is not None:
-            seg_remaining = max(0.0, self._duration - seg_elapsed)
-        detail = work_detail(None, 0.0, 0)
-        if segment is not None and segment.kind == "work":
-            step = exercise_step(self.plan.workout, segment)
-            detail = work_detail(step, seg_elapsed, self._taps)
-        following = self._following()
-        next_segment = self.plan.segments[following] if following is not None else None
-        elapsed, remaining, total = self._totals(seg_remaining)
-        progress = min(1.0, max(0.0, elapsed / total)) if total else 0.0
-        if self._finished:
-            progress = 1.0
-        return SessionView(
-            state=self._state(),
-            paused=self.paused,
-            finished=self._finished,
-            index=self.index,
-            segment=segment,
-            next_segment=next_segment,
-            next_up="" if self._finished else next_up_text(self.plan, following),
-            set_text=set_text(segment),
-            side=segment.side if segment is not None else None,
-            rep=detail.rep,
-            reps=detail.reps,
-            phase=detail.phase,
-            phase_remaining=detail.phase_remaining,
-            hold_remaining=detail.hold_remaining,
-            segment_elapsed=seg_elapsed,
-            segment_remaining=seg_remaining,
-            elapsed=elapsed,
-            remaining=remaining,
-            total=total,
-            progress=progress,
-        )
+        """Everything the screen shows, computed now."""
+        return build_view(self)
 
-    def _state(self) -> SessionState:
-        if self._finished:
-            return SessionState.FINISHED
-        if not self._started:
-            return SessionState.NOT_STARTED
-        if self.paused:
-            return SessionState.PAUSED
-        segment = self.segment
-        return SessionState.BETWEEN if segment is None else STATE_OF_KIND[segment.kind]
-
-    def _following(self) -> int | None:
+    def following(self) -> int | None:
         """Index of the segment after the current one (or the next one in a video gap)."""
         if self._finished:
             return None
@@ -332,18 +291,6 @@ class Session:
             return self._video.following()
         following = self._index + 1 if self._started else 0
         return following if following < len(self.plan.segments) else None
-
-    def _totals(self, seg_remaining: float | None) -> tuple[float, float | None, float | None]:
-        if self._video is not None:
-            total = self.plan.total_seconds
-            elapsed = max(0.0, self._video.position())
-            return elapsed, max(0.0, total - elapsed), total
-        elapsed = self.active_seconds
-        ahead = sum(s.duration or 0.0 for s in self.plan.segments[self._index + 1 :])
-        if not self._started:
-            ahead = self.plan.total_seconds
-        remaining = 0.0 if self._finished else (seg_remaining or 0.0) + ahead
-        return elapsed, remaining, elapsed + remaining
 
     # -- segment bookkeeping (also used by the video follower) -----------------
 
