@@ -38,7 +38,7 @@ class WorkoutCardDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(option.rect.width(), self.HEIGHT)
+        return QSize(0, self.HEIGHT)  # as wide as the view: cards never scroll sideways
 
     def paint(
         self,
@@ -152,6 +152,7 @@ class LibraryPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(WorkoutCardDelegate(self.view))
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.doubleClicked.connect(self._open_index)
         self.view.open_current.connect(lambda: self._open_index(self.view.currentIndex()))

@@ -115,7 +115,10 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         def action(
-            menu_name: str, text: str, keys: QKeySequence | str, slot: Callable[[], object]
+            menu_name: str,
+            text: str,
+            keys: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[[], object],
         ) -> QAction:
             act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
 
     # -- pages -----------------------------------------------------------------------------
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_library(self) -> None:

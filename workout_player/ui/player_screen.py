@@ -123,6 +123,8 @@ class PlayerScreen(QWidget):
         phase_row.addWidget(self.phase_bar, 1)
         self.phase_box = QWidget()
         self.phase_box.setLayout(phase_row)
+        self.phase_box.setObjectName("phaseBox")
+        self.phase_box.setStyleSheet("#phaseBox { background-color: transparent; }")
         self.ring = RingTimer()
 
         self.pain = PainSelector()
@@ -265,9 +267,9 @@ class PlayerScreen(QWidget):
         self.progress.setValue(round(fraction * 1000))
         self.elapsed.setText(format_clock(view.elapsed))
         exact = self.controller.plan.exact
-        left = format_clock(view.remaining)
+        left_text = format_clock(view.remaining)
         self.remaining.setText(
-            f"{left} left" if exact or view.remaining is None else f"≥ {left} left"
+            f"{left_text} left" if exact or view.remaining is None else f"≥ {left_text} left"
         )
         self._draw_buttons(view)
         self.pain.setVisible(
@@ -331,9 +333,22 @@ class PlayerScreen(QWidget):
         self.cue.setText(cue)
         next_up = view.next_up.removeprefix("Next: ")
         self.next_up.setText(f"Next up: {next_up}" if next_up else "")
-        self.placeholder.setText(
-            (segment.cue or segment.exercise or "") if segment is not None else ""
-        )
+        self.placeholder.setText(self._stage_text(view))
+
+    def _stage_text(self, view: SessionView) -> str:
+        """Without a clip, the video's place says what the whole step asks for."""
+        segment = view.segment
+        step = self.controller.step_of(segment)
+        if segment is None:
+            return ""
+        if segment.kind == "rest":
+            following = view.next_up.removeprefix("Next: ")
+            return f"Rest\n\nthen {following}" if following else "Rest"
+        if step is None:
+            return segment.exercise or ""
+        sides = {"both": "each side", "left": "left side", "right": "right side"}.get(step.sides)
+        parts = [exercise_summary(step), sides] if sides else [exercise_summary(step)]
+        return f"{step.exercise}\n\n" + "\n".join(parts)
 
     def _draw_buttons(self, view: SessionView) -> None:
         segment = view.segment
