@@ -33,6 +33,8 @@ class SessionState(Enum):
 
 @dataclass(frozen=True)
 class SegmentStarted:
+    """A segment begins (`index` into `plan.segments`)."""
+
     index: int
     segment: Segment
 
@@ -54,6 +56,8 @@ class SegmentEnded:
 
 @dataclass(frozen=True)
 class RepCounted:
+    """Rep `rep` of `reps` is complete (by tempo, hold, or a tap)."""
+
     rep: int
     reps: int
 
@@ -69,11 +73,15 @@ class PhaseChanged:
 
 @dataclass(frozen=True)
 class CountdownBeep:
+    """`remaining` seconds (3, 2, 1) before work starts or a rest ends."""
+
     remaining: int
 
 
 @dataclass(frozen=True)
 class CueDue:
+    """Something to say and show: `kind` picks the sound, `text` is spoken."""
+
     kind: CueKind
     text: str
 
@@ -87,6 +95,8 @@ class SeekRequested:
 
 @dataclass(frozen=True)
 class SessionFinished:
+    """The session is over: `completed` when the end was reached."""
+
     completed: bool
 
 
