@@ -198,3 +198,33 @@ def test_closing_mid_session_stores_it_as_stopped(
     window.close()
     row = window.store.session(session_id)  # type: ignore[union-attr]
     assert row is not None and row.status == "stopped"
+
+
+def test_summary_and_history_follow_a_session(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from workout_player.ui.history import HistoryPage
+    from workout_player.ui.summary import SummaryPage
+
+    window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
+    window.workout_page.start.click()
+    assert window.controller is not None
+    qtbot.keyClick(window.current_page(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window.current_page(), Qt.Key.Key_Return)
+    assert isinstance(window.current_page(), SummaryPage)
+    window.summary.show_history.emit()  # type: ignore[union-attr]
+    assert isinstance(window.current_page(), HistoryPage)
+    window.history.back.emit()  # type: ignore[union-attr]
+    assert window.current_page() is window.library
+
+
+def test_play_refuses_a_broken_file_without_a_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workout_player.cli import main
+
+    path = write_workout(tmp_path, "title: x\nsteps:\n  - exercise: A\n    reps: eight\n")
+    assert main(["play", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:4:11: " in err
+    assert "cannot be played" in err

@@ -27,22 +27,15 @@ from workout_player.domain.model import Workout
 from workout_player.playback import Player, create_player
 from workout_player.store import Store
 from workout_player.ui.finished_page import FinishedPage
+from workout_player.ui.history import HistoryPage
 from workout_player.ui.library import LibraryPage
 from workout_player.ui.library_model import load_entry
 from workout_player.ui.player_screen import PlayerScreen
 from workout_player.ui.player_widgets import Banner
 from workout_player.ui.session_controller import SessionController
 from workout_player.ui.settings_dialog import SettingsDialog, load_sound_settings
+from workout_player.ui.summary import SummaryPage
 from workout_player.ui.workout_page import WorkoutPage
-
-try:  # written by the history helper; the window works without them until they land
-    from workout_player.ui.summary import SummaryPage
-except ImportError:  # pragma: no cover - only while the module is missing
-    SummaryPage = None  # type: ignore[assignment,misc]
-try:
-    from workout_player.ui.history import HistoryPage
-except ImportError:  # pragma: no cover
-    HistoryPage = None  # type: ignore[assignment,misc]
 
 WORKOUT_SUFFIXES = (".yaml", ".yml")
 
@@ -84,7 +77,7 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self.player_screen: PlayerScreen | None = None
         self.summary: QWidget | None = None
-        self.history: QWidget | None = None
+        self.history: HistoryPage | None = None
         self._was_maximized = False
 
         self.stack = QStackedWidget()
@@ -132,7 +125,7 @@ class MainWindow(QMainWindow):
         action("&File", "&Open workout…", QKeySequence.StandardKey.Open, self.choose_file)
         action("&File", "&Library", "Ctrl+L", self.show_library)
         self.history_action = action("&File", "&History", "Ctrl+H", self.show_history)
-        self.history_action.setEnabled(HistoryPage is not None and self.store is not None)
+        self.history_action.setEnabled(self.store is not None)
         action("&File", "&Sound settings…", "Ctrl+,", self.open_settings)
         menus["&File"].addSeparator()
         action("&File", "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -151,15 +144,15 @@ class MainWindow(QMainWindow):
         self.library.view.setFocus()
 
     def show_history(self) -> None:
-        if HistoryPage is None or self.store is None or self._session_running():
+        if self.store is None or self._session_running():
             return
         if self.history is None:
             self.history = HistoryPage(self.store)
+            self.history.back.connect(self.show_library)
             self.stack.addWidget(self.history)
-        refresh = getattr(self.history, "refresh", None)
-        if callable(refresh):
-            refresh()
+        self.history.refresh()
         self.stack.setCurrentWidget(self.history)
+        self.history.setFocus()
 
     def choose_file(self) -> None:
         if self._session_running():
