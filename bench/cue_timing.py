@@ -1,0 +1,288 @@
+"""Cue timing against the displayed frame: the project's MediaClock versus what is on screen.
+
+    python bench/cue_timing.py
+
+Makes a 640x360 30 fps video whose every frame shows its own number as 12 black/white
+vertical bands (plus a white and a black guard band), and plays it through the project's
+VlcPlayer with libvlc display callbacks (`video_set_callbacks`, RV32). The display callback
+runs on libvlc's video output thread when a picture is shown; it only samples the band
+centres and notes `time.monotonic()`.
+
+The player's clock is a MediaClock that logs every call the player makes (report on every
+MediaPlayerTimeChanged, set_playing on Playing/Paused, seek) with the monotonic time it used.
+Afterwards the log is replayed into a fresh MediaClock, evaluating it at each displayed
+frame's instant: exactly the value the session engine would have read then. The error is
+`clock - frame_number / fps`. The naive baseline is the last time libvlc reported (what a
+cue fires on without interpolation), and `get_time()` polled every 5 ms in the GUI thread.
+
+The run: play 8 s, pause 2 s, resume, play to 18 s, seek to 30 s, play to 38 s.
+Keys: cue_p50_ms, cue_p95_ms, cue_max_ms, naive_p95_ms (+ cue_mean_ms, naive_poll_p95_ms,
+frames). Frames shown in the 0.5 s after the seek (the old picture still on screen while
+libvlc decodes the new one) count like any other.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ffmpeg, figure, note, out_dir, percentile  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PULSE_SERVER", "none")
+
+from workout_player.domain.clock import MediaClock  # noqa: E402
+
+WIDTH, HEIGHT, FPS, SECONDS = 640, 360, 30, 40
+BITS = 12
+BANDS = BITS + 2  # the bits (most significant first), then a white and a black guard band
+ROW = HEIGHT // 2
+
+
+def make_video(path: Path) -> Path:
+    """Draw the numbered frames small with geq, then scale up without smoothing."""
+    if path.exists():
+        return path
+    band = "floor(X)"
+    bit = f"mod(floor(N/pow(2,{BITS - 1}-{band})),2)"
+    expr = f"if(lt({band},{BITS}),255*{bit},if(eq({band},{BITS}),255,0))"
+    tmp = path.with_suffix(".part.mp4")
+    ffmpeg(
+        "-f", "lavfi",
+        "-i", f"color=c=black:size={BANDS}x2:rate={FPS}:duration={SECONDS}",
+        "-vf", f"format=gray,geq=lum='{expr}',scale={WIDTH}:{HEIGHT}:flags=neighbor,format=yuv420p",
+        "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", str(FPS),
+        str(tmp),
+    )  # fmt: skip
+    tmp.replace(path)
+    return path
+
+
+def decode(samples: bytes) -> int | None:
+    """Frame number from the band samples (green channel), None when the guards disagree."""
+    bits = [value > 127 for value in samples]
+    if not bits[BITS] or bits[BITS + 1]:
+        return None
+    number = 0
+    for bit in bits[:BITS]:
+        number = number * 2 + int(bit)
+    return number
+
+
+class RecordingClock(MediaClock):
+    """A MediaClock that logs each call with the monotonic time it used, for exact replay."""
+
+    def __init__(self) -> None:
+        self.log: list[tuple[float, str, Any]] = []
+        super().__init__(time.monotonic)
+
+    def _call(self, name: str, arg: Any, method: Callable[[Any], None]) -> None:
+        t = time.monotonic()
+        self.log.append((t, name, arg))
+        self._monotonic = lambda: t
+        try:
+            method(arg)
+        finally:
+            self._monotonic = time.monotonic
+
+    def report(self, media_seconds: float) -> None:
+        self._call("report", media_seconds, super().report)
+
+    def set_playing(self, playing: bool) -> None:
+        self._call("set_playing", playing, super().set_playing)
+
+    def seek(self, media_seconds: float) -> None:
+        self._call("seek", media_seconds, super().seek)
+
+    def set_rate(self, rate: float) -> None:
+        self._call("set_rate", rate, super().set_rate)
+
+
+def replay(
+    log: list[tuple[float, str, Any]], frames: list[tuple[float, int]]
+) -> list[tuple[float, float, float]]:
+    """(t, clock value, true time) at each frame, from a fresh MediaClock fed the same calls."""
+    now = [0.0]
+    clock = MediaClock(lambda: now[0])
+    merged: list[tuple[float, int, str, Any]] = [(t, 0, name, arg) for t, name, arg in log]
+    merged += [(t, 1, "frame", number) for t, number in frames]
+    merged.sort(key=lambda item: (item[0], item[1]))
+    out = []
+    for t, _, name, arg in merged:
+        now[0] = t
+        if name == "frame":
+            out.append((t, clock.now(), arg / FPS))
+        else:
+            getattr(clock, name)(arg)
+    return out
+
+
+def last_before(series: list[tuple[float, float]], t: float, start: int) -> tuple[float, int]:
+    """The value of a time-sorted (t, value) series in force at t; start/returns a cursor."""
+    index = start
+    while index + 1 < len(series) and series[index + 1][0] <= t:
+        index += 1
+    return series[index][1], index
+
+
+def first_displays(
+    shown: list[tuple[float, bytes]], log: list[tuple[float, str, Any]]
+) -> tuple[list[tuple[float, int]], int, int]:
+    """(t, frame) when each new picture appears; also how many were unreadable and stale.
+
+    While paused libvlc shows the same picture again every ~75 ms: only its first showing
+    counts. A picture from before a seek that is still shown after seek() was called (it
+    was already on its way) is stale: the person asked to leave it, so it is counted apart.
+    """
+    seeks = [(t, target) for t, name, target in log if name == "seek" and t > log[0][0]]
+    frames: list[tuple[float, int]] = []
+    bad = stale = 0
+    previous = None
+    arrived = set()  # seeks whose target picture has been shown
+    for t, samples in shown:
+        number = decode(samples)
+        if number is None:
+            bad += 1
+            continue
+        if number == previous:
+            continue
+        previous = number
+        open_seeks = [(at, target) for at, target in seeks if at <= t and at not in arrived]
+        if open_seeks:
+            at, target = open_seeks[-1]
+            if abs(number / FPS - target) > 1.0:
+                stale += 1
+                continue
+            arrived.update(a for a, _ in open_seeks)
+        frames.append((t, number))
+    return frames, bad, stale
+
+
+def run(video: Path) -> dict[str, float | int]:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from workout_player.playback import vlc_status
+    from workout_player.playback.vlc_player import VlcPlayer
+
+    usable, problem = vlc_status()
+    if not usable:
+        raise SystemExit(f"cue_timing needs libvlc: {problem}")
+    app = QApplication.instance() or QApplication([])
+    player = VlcPlayer()
+    clock = RecordingClock()
+    player.clock = clock
+    mp = player._mp  # the benchmark's one reach inside: the display callbacks
+
+    vlc = player._vlc
+    pitch = WIDTH * 4
+    buffer = (ctypes.c_ubyte * (pitch * HEIGHT))()
+    address = ctypes.addressof(buffer)
+    offsets = [ROW * pitch + int((i + 0.5) * WIDTH / BANDS) * 4 + 1 for i in range(BANDS)]
+    shown: list[tuple[float, bytes]] = []
+
+    @vlc.CallbackDecorators.VideoLockCb
+    def lock(_opaque: Any, planes: Any) -> None:
+        planes[0] = address
+
+    @vlc.CallbackDecorators.VideoUnlockCb
+    def unlock(_opaque: Any, _picture: Any, _planes: Any) -> None:
+        pass
+
+    @vlc.CallbackDecorators.VideoDisplayCb
+    def display(_opaque: Any, _picture: Any) -> None:
+        t = time.monotonic()
+        shown.append((t, bytes(buffer[o] for o in offsets)))
+
+    mp.video_set_callbacks(lock, unlock, display, None)
+    mp.video_set_format("RV32", WIDTH, HEIGHT, pitch)
+    player.set_muted(True)
+
+    reported: list[tuple[float, float]] = []
+    polled: list[tuple[float, float]] = []
+    player.time_changed.connect(lambda s: reported.append((time.monotonic(), s)))
+
+    poll = QTimer()
+    poll.setInterval(5)
+    poll.timeout.connect(lambda: polled.append((time.monotonic(), mp.get_time() / 1000.0)))
+
+    script = [(8.0, "pause"), (10.0, "resume"), (18.0, "seek"), (26.0, "stop")]
+    begun = [0.0]
+
+    def step() -> None:
+        elapsed = time.monotonic() - begun[0]
+        while script and elapsed >= script[0][0]:
+            _, action = script.pop(0)
+            if action == "pause":
+                player.pause()
+            elif action == "resume":
+                player.play()
+            elif action == "seek":
+                player.seek(30.0)
+            else:
+                app.quit()
+
+    driver = QTimer()
+    driver.setInterval(10)
+    driver.timeout.connect(step)
+    player.load(video)
+    begun[0] = time.monotonic()
+    player.play()
+    poll.start()
+    driver.start()
+    app.exec()
+    poll.stop()
+    driver.stop()
+    player.close()
+    if player.problem:
+        raise SystemExit(f"playback failed: {player.problem}")
+
+    frames, bad, stale = first_displays(shown, clock.log)
+    if not frames:
+        raise SystemExit("no frame was displayed through the callbacks")
+    points = replay(clock.log, frames)
+    errors = [abs(value - true) * 1000 for _, value, true in points]
+    signed = [(value - true) * 1000 for _, value, true in points]
+    naive, poll_errors = [], []
+    cursor_r = cursor_p = 0
+    for t, number in frames:
+        if reported and reported[0][0] <= t:
+            value, cursor_r = last_before(reported, t, cursor_r)
+            naive.append(abs(value - number / FPS) * 1000)
+        if polled and polled[0][0] <= t:
+            value, cursor_p = last_before(polled, t, cursor_p)
+            poll_errors.append(abs(value - number / FPS) * 1000)
+    worst = max(range(len(errors)), key=errors.__getitem__)
+    note(
+        f"cue_timing: {len(frames)} frames shown ({bad} unreadable, {stale} stale after the "
+        f"seek), {len(reported)} time "
+        f"reports; signed error mean {sum(signed) / len(signed):+.1f} ms; worst at frame "
+        f"{points[worst][2] * FPS:.0f} ({signed[worst]:+.1f} ms)"
+    )
+    return {
+        "cue_p50_ms": percentile(errors, 50),
+        "cue_p95_ms": percentile(errors, 95),
+        "cue_max_ms": max(errors),
+        "cue_mean_signed_ms": sum(signed) / len(signed),
+        "naive_p95_ms": percentile(naive, 95),
+        "naive_poll_p95_ms": percentile(poll_errors, 95),
+        "frames": len(frames),
+        "stale_frames": stale,
+    }
+
+
+def main() -> int:
+    video = make_video(out_dir() / f"framecount-{WIDTH}x{HEIGHT}-{FPS}fps.mp4")
+    for key, value in run(video).items():
+        figure(key, value)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
