@@ -228,3 +228,51 @@ def test_play_refuses_a_broken_file_without_a_window(
     err = capsys.readouterr().err
     assert f"{path}:4:11: " in err
     assert "cannot be played" in err
+
+
+def test_e_on_a_workout_page_opens_the_step_editor_and_reloads_after(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from workout_player.ui.editor import StepEditorWindow
+
+    path = write_workout(tmp_path / "mine", SHORT_WORKOUT)
+    window.open_path(path)
+    qtbot.keyClick(window.workout_page, Qt.Key.Key_E)
+    (editor,) = window.editors
+    assert isinstance(editor, StepEditorWindow)
+    assert editor.isVisible()
+    # An edit saved in the editor shows on the workout page once the editor closes.
+    path.write_text(SHORT_WORKOUT.replace("Two quick holds", "Two slow holds"), encoding="utf-8")
+    editor.ask_before_close = False
+    editor.close()
+    qtbot.waitUntil(lambda: window.editors == [])
+    assert window.workout_page.title.text() == "Two slow holds"
+
+
+def test_editing_a_file_that_cannot_be_read_says_why(window: MainWindow, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.yaml"
+    window.edit_path(missing)
+    assert window.editors == []
+    assert "gone.yaml" in window.notice.label.text()
+
+
+def test_library_offers_new_from_video_and_history(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    video = tmp_path / "class.mp4"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(video), ""))
+    asked: list[Path] = []
+
+    def fake_editor(path: Path) -> QWidget:
+        asked.append(path)
+        return QWidget()
+
+    monkeypatch.setattr("workout_player.ui.editor.new_from_video", fake_editor)
+    window.library.new_from_video_requested.emit()
+    assert asked == [video]
+    assert len(window.editors) == 1 and window.editors[0].isVisible()
+    window.editors[0].close()
+    window.library.history_requested.emit()
+    assert window.current_page() is window.history

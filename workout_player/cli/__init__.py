@@ -15,10 +15,13 @@ from collections.abc import Sequence
 from workout_player import __version__
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
+def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # A sub-command's --db must not reset one given before the command
+    # (`workout-player --db X play F`), hence SUPPRESS below the top level.
     parser.add_argument(
         "--db",
         metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
         help="history database to use (default: $WORKOUT_PLAYER_DB, else the per-user data folder)",
     )
 
@@ -32,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _db_option(parser)
+    _db_option(parser, top=True)
     parser.set_defaults(handler="gui")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 

@@ -103,6 +103,8 @@ class LibraryPage(QWidget):
 
     open_requested = Signal(Path)
     open_file_requested = Signal()
+    new_from_video_requested = Signal()
+    history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,11 +143,24 @@ class LibraryPage(QWidget):
         open_button.setAccessibleName("Open a workout file")
         open_button.clicked.connect(self.open_file_requested)
 
+        new_button = QPushButton("New from video…  [Ctrl+N]")
+        new_button.setAccessibleName("Make a workout from your own video")
+        new_button.clicked.connect(self.new_from_video_requested)
+        history_button = QPushButton("History  [Ctrl+H]")
+        history_button.setAccessibleName("Show the history of your sessions")
+        history_button.clicked.connect(self.history_requested)
+        self.history_button = history_button
+
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.level, 1)
         filters.addWidget(self.tag, 1)
-        filters.addWidget(open_button)
+
+        actions = QHBoxLayout()
+        actions.addWidget(open_button)
+        actions.addWidget(new_button)
+        actions.addStretch(1)
+        actions.addWidget(history_button)
 
         self.view = _WorkoutList()
         self.view.setAccessibleName("Workout list")
@@ -171,6 +186,7 @@ class LibraryPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addLayout(filters)
+        layout.addLayout(actions)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
 

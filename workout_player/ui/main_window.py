@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -84,9 +84,14 @@ class MainWindow(QMainWindow):
         self.library = LibraryPage()
         self.library.open_requested.connect(self.open_path)
         self.library.open_file_requested.connect(self.choose_file)
+        self.library.new_from_video_requested.connect(self.choose_video)
+        self.library.history_requested.connect(self.show_history)
+        self.library.history_button.setEnabled(store is not None)
         self.workout_page = WorkoutPage()
         self.workout_page.start_requested.connect(self.start_path)
         self.workout_page.back_requested.connect(self.show_library)
+        self.workout_page.edit_requested.connect(self.edit_path)
+        self.editors: list[QWidget] = []
         self.stack.addWidget(self.library)
         self.stack.addWidget(self.workout_page)
         self.stack.currentChanged.connect(self._update_chrome)
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         menus = {name: bar.addMenu(name) for name in ("&File", "&View")}
         action("&File", "&Open workout…", QKeySequence.StandardKey.Open, self.choose_file)
+        action("&File", "&New workout from video…", QKeySequence.StandardKey.New, self.choose_video)
         action("&File", "&Library", "Ctrl+L", self.show_library)
         self.history_action = action("&File", "&History", "Ctrl+H", self.show_history)
         self.history_action.setEnabled(self.store is not None)
@@ -164,6 +170,47 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.open_path(Path(name))
+
+    def choose_video(self) -> None:
+        """Pick a follow-along video and open the cue editor on a new workout for it."""
+        if self._session_running():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Make a workout from a video",
+            str(Path.home()),
+            "Videos (*.mp4 *.m4v *.mkv *.webm *.mov *.avi);;All files (*)",
+        )
+        if name:
+            from workout_player.ui.editor import new_from_video
+
+            self._show_editor(new_from_video(Path(name)))
+
+    def edit_path(self, path: Path) -> None:
+        """The cue editor (video-led) or the step editor (timer-led) on `path`."""
+        from workout_player.editing import DocumentError
+        from workout_player.ui.editor import open_editor
+
+        try:
+            editor = open_editor(path)
+        except DocumentError as error:
+            self.notice.set_text(str(error))
+            return
+        self._show_editor(editor)
+
+    def _show_editor(self, editor: QWidget) -> None:
+        """Editors are windows of their own; when one closes, what it saved is listed again."""
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editors.append(editor)
+        editor.destroyed.connect(lambda: self._editor_closed(editor))
+        editor.show()
+
+    def _editor_closed(self, editor: QWidget) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+        self.library.reload()
+        if self.workout_page.path is not None and self.stack.currentWidget() is self.workout_page:
+            self.workout_page.show_file(self.workout_page.path)
 
     def open_path(self, path: Path) -> None:
         """Show a workout's page (or its problems); the library lists it too."""

@@ -45,6 +45,7 @@ class WorkoutPage(QWidget):
 
     start_requested = Signal(Path)
     back_requested = Signal()
+    edit_requested = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +91,10 @@ class WorkoutPage(QWidget):
         self.back.setAccessibleName("Back to the library")
         self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back.clicked.connect(self.back_requested)
+        self.edit = QPushButton("Edit  [E]")
+        self.edit.setAccessibleName("Edit this workout")
+        self.edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.edit.clicked.connect(self._edit)
         self.start = QPushButton("Start  [Enter]")
         self.start.setAccessibleName("Start the workout")
         self.start.setProperty("primary", True)
@@ -100,6 +105,7 @@ class WorkoutPage(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.back)
+        bottom.addWidget(self.edit)
         bottom.addStretch(1)
         bottom.addWidget(self.total)
         bottom.addSpacing(24)
@@ -169,8 +175,15 @@ class WorkoutPage(QWidget):
             self._start()
         elif event.key() == Qt.Key.Key_Escape:
             self.back_requested.emit()
+        elif event.key() == Qt.Key.Key_E:
+            self._edit()
         else:
             super().keyPressEvent(event)
+
+    def _edit(self) -> None:
+        """Broken files can be edited too: the editor shows their problems as one fixes them."""
+        if self.path is not None:
+            self.edit_requested.emit(self.path)
 
     def _start(self) -> None:
         if self.path is not None and self.start.isEnabled():
