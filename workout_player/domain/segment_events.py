@@ -89,16 +89,20 @@ def entry_cues(workout: Workout, segment: Segment, after_switch: bool) -> list[E
 
 
 def timed_events(
-    workout: Workout, segment: Segment, duration: float | None, beeps: int
+    workout: Workout, segment: Segment, duration: float | None, beeps: int, lead: float = 0.0
 ) -> list[Timed]:
-    """Everything due during `segment` (lasting `duration`), sorted by time."""
+    """Everything due during `segment` (lasting `duration`), sorted by time.
+
+    Countdown beeps come `lead` seconds early (audio latency), never before the segment.
+    """
     out: list[Timed] = []
     if duration is None:
         return out
     if segment.kind in ("countdown", "rest", "switch"):
         for remaining in range(beeps, 0, -1):
             if duration - remaining >= -EPS:
-                out.append(Timed(max(0.0, duration - remaining), _BEEP, CountdownBeep(remaining)))
+                at = max(0.0, duration - remaining - lead)
+                out.append(Timed(at, _BEEP, CountdownBeep(remaining)))
     step = exercise_step(workout, segment)
     if segment.kind == "work" and step is not None:
         if duration > HALFWAY_MIN_SECONDS:

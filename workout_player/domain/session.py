@@ -49,14 +49,22 @@ class Session:
     """One run through a plan: the state machine behind the session screen."""
 
     def __init__(
-        self, plan: Plan, clock: Clock, *, beeps: int = 3, wall: Clock | None = None
+        self,
+        plan: Plan,
+        clock: Clock,
+        *,
+        beeps: int = 3,
+        wall: Clock | None = None,
+        sound_lead: float = 0.0,
     ) -> None:
         """`beeps`: countdown beeps before work (0 disables). `wall`: the monotonic clock
         that measures `active_seconds` of a video-led session (default: the system's);
-        timer-led sessions measure it on `clock`."""
+        timer-led sessions measure it on `clock`. `sound_lead`: seconds by which the
+        countdown beeps come early, to make up for a slow audio device."""
         self.plan = plan
         self.clock = clock
         self.beeps = max(0, int(beeps))
+        self.sound_lead = max(0.0, float(sound_lead))
         self.video_led = plan.mode == "video"
         self._wall: Clock = (wall or SystemClock()) if self.video_led else clock
         self._started = False
@@ -244,7 +252,9 @@ class Session:
         floor = min(self._duration, elapsed + 1.0)
         self._duration = max(self._duration + seconds, floor)
         released = set(self._schedule[: self._due])
-        self._schedule = timed_events(self.plan.workout, segment, self._duration, self.beeps)
+        self._schedule = timed_events(
+            self.plan.workout, segment, self._duration, self.beeps, self.sound_lead
+        )
         # Beeps now in the past are dropped; one due right now (the last second) still sounds.
         self._due = sum(
             1
@@ -321,7 +331,9 @@ class Session:
         self._entry = entry
         self._clock_start = self._clock_at(begin + entry)
         self._taps = 0
-        self._schedule = timed_events(self.plan.workout, segment, self._duration, self.beeps)
+        self._schedule = timed_events(
+            self.plan.workout, segment, self._duration, self.beeps, self.sound_lead
+        )
         skip_before = 0.0 if entry <= ENTRY_SLACK else entry - EPS
         self._due = sum(1 for timed in self._schedule if timed.at < skip_before)
         after_switch = index > 0 and self.plan.segments[index - 1].kind == "switch"

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -124,8 +125,20 @@ class SessionController(QObject):
         self.announcer.apply(self.settings)
         player.set_volume(self.settings.volume)
         self.session = Session(
-            self.plan, self.clock, beeps=self.settings.countdown_beeps, wall=wall
+            self.plan,
+            self.clock,
+            beeps=self.settings.countdown_beeps,
+            wall=wall,
+            sound_lead=self._sound_lead(),
         )
+        # With a negative cue offset the "go" beep follows the last count beep by one
+        # second, so it is early by the same amount; the work segment then starts silent.
+        self._early_go = QTimer(self)
+        self._early_go.setSingleShot(True)
+        self._early_go.setTimerType(Qt.TimerType.PreciseTimer)
+        self._early_go.setInterval(1000)
+        self._early_go.timeout.connect(self._play_early_go)
+        self._go_given = False
 
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -226,6 +239,15 @@ class SessionController(QObject):
         self.settings = settings
         self.announcer.apply(settings)
         self.player.set_volume(settings.volume)
+        self.session.sound_lead = self._sound_lead()
+
+    def _sound_lead(self) -> float:
+        """Seconds the sounds come early (a negative cue offset); 0 when they come late."""
+        return max(0.0, -self.settings.cue_offset_ms / 1000)
+
+    def _sound_delay_ms(self) -> int:
+        """Milliseconds the sounds wait (a positive cue offset)."""
+        return max(0, self.settings.cue_offset_ms)
 
     def set_pain_before(self, pain: int) -> None:
         if self.store is not None and self.session_id is not None:
@@ -258,13 +280,15 @@ class SessionController(QObject):
                 self._segment_ended(event)
             elif isinstance(event, CountdownBeep):
                 self._beep("count")
+                if event.remaining == 1 and self._sound_lead() > 0:
+                    self._early_go.start()
             elif isinstance(event, PhaseChanged):
                 self.phase_seconds = event.seconds
                 if self.settings.ticks:
                     self._beep("tick")
             elif isinstance(event, CueDue):
                 if self.settings.voice and not self.muted:
-                    self.announcer.say(event.text)
+                    self._later(partial(self.announcer.say, event.text))
             elif isinstance(event, SeekRequested):
                 self.player.seek(event.media_seconds)
             elif isinstance(event, SessionFinished):
@@ -273,10 +297,26 @@ class SessionController(QObject):
 
     def _beep(self, kind: str) -> None:
         if self.settings.beeps and not self.muted:
-            self.announcer.beep(kind)  # type: ignore[arg-type]
+            self._later(partial(self.announcer.beep, kind))  # type: ignore[arg-type]
+
+    def _later(self, sound: Callable[[], None]) -> None:
+        """Play a sound now, or after the cue offset when it is positive."""
+        delay = self._sound_delay_ms()
+        if delay:
+            QTimer.singleShot(delay, self, sound)
+        else:
+            sound()
+
+    def _play_early_go(self) -> None:
+        if not self.session.paused and not self._finished:
+            self._beep("go")
+            self._go_given = True
 
     def _segment_started(self, segment: Segment) -> None:
-        if segment.kind == "work":
+        early = self._go_given
+        self._go_given = False
+        self._early_go.stop()  # late or skipped ahead: the segment itself decides
+        if segment.kind == "work" and not early:
             self._beep("go")
         if not self.video_led:
             self._show_clip(segment)
