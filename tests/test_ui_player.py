@@ -249,3 +249,32 @@ def test_without_libvlc_a_workout_runs_to_the_end_with_the_banner(
         run_for(controller, clock, 2 + 6 + 3 + 2 + 4 + 1, step=0.25)
     assert finished.args == [True]
     assert screen.banner.isVisibleTo(screen)
+
+
+VIDEO_LED = """\
+title: Follow the class
+video: class.mp4
+steps:
+  - at: 0:03
+    exercise: Glute bridge
+    duration: 10
+  - at: 0:20
+    exercise: Dead bug
+    duration: 10
+"""
+
+
+def test_pain_before_is_offered_before_the_first_step_of_a_video_led_workout(
+    qtbot: QtBot, tmp_path: Path, store: Store
+) -> None:
+    # No countdown in a video-led workout: the title card before the first `at` is the moment.
+    controller, screen, clock, _announcer = start(qtbot, tmp_path, store, VIDEO_LED)
+    run_for(controller, clock, 1.0)
+    assert controller.view().state == SessionState.BETWEEN
+    assert screen.pain.isVisibleTo(screen)
+    run_for(controller, clock, 2.5)
+    assert controller.view().state == SessionState.WORK
+    assert not screen.pain.isVisibleTo(screen)
+    run_for(controller, clock, 10.5)  # the gap between the two steps is not the start
+    assert controller.view().state == SessionState.BETWEEN
+    assert not screen.pain.isVisibleTo(screen)

@@ -272,11 +272,12 @@ class PlayerScreen(QWidget):
             f"{left_text} left" if exact or view.remaining is None else f"≥ {left_text} left"
         )
         self._draw_buttons(view)
-        self.pain.setVisible(
-            state == SessionState.COUNTDOWN
-            and view.index == 0
-            and self.controller.store is not None
+        segments = self.controller.plan.segments
+        before_first = (state == SessionState.COUNTDOWN and view.index == 0) or (
+            # A video-led workout has no countdown: its title card before the first step.
+            state == SessionState.BETWEEN and bool(segments) and view.next_segment == segments[0]
         )
+        self.pain.setVisible(before_first and self.controller.store is not None)
         self._show_stage(view)
 
     def _draw_ring(self, view: SessionView) -> None:
