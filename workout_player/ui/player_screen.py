@@ -150,7 +150,7 @@ class PlayerScreen(QWidget):
 
         self.cue = _label(28, bold=False, name="Cue")
         self.cue.setWordWrap(True)
-        self.next_up = _label(24, bold=False, name="Next up", colour=theme.TEXT_DIM)
+        self.next_up = _label(30, bold=True, name="Next up", colour=theme.WARN)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
