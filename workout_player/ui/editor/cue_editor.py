@@ -230,27 +230,11 @@ class CueEditorWindow(QWidget):
         selected = self.selected_step()
         self._filling = True
         try:
-            self.table.setRowCount(len(self.document))
-            for view in self.document.steps():
-                start = format_timestamp(view.at) if view.at is not None else "?"
-                name = view.name if view.kind == "exercise" else "Rest"
-                cells = (
-                    ("! " if view.index in flagged else "") + start,
-                    name,
-                    amount_text(view),
-                    sides_text(view),
-                    rest_text(view),
-                )
-                for column, text in enumerate(cells):
-                    item = self.table.item(view.index, column)
-                    if item is None:
-                        item = QTableWidgetItem()
-                        self.table.setItem(view.index, column, item)
-                    item.setText(text)
-                    flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                    if column == 1 and view.kind == "exercise":
-                        flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setFlags(flags)
+            self.table.show_steps(
+                self.document,
+                lambda view: format_timestamp(view.at) if view.at is not None else "?",
+                flagged,
+            )
         finally:
             self._filling = False
         if self.title_edit.text() != self.document.title:

@@ -36,10 +36,7 @@ from workout_player.ui.editor.widgets import (
     ProblemsList,
     StepForm,
     StepTable,
-    amount_text,
     keys_table,
-    rest_text,
-    sides_text,
 )
 
 COLUMNS = ("#", "Exercise", "Sets x reps / time", "Sides", "Rest")
@@ -171,25 +168,7 @@ class StepEditorWindow(QWidget):
         selected = self.selected_step()
         self._filling = True
         try:
-            self.table.setRowCount(len(self.document))
-            for view in self.document.steps():
-                cells = (
-                    ("! " if view.index in flagged else "") + str(view.index + 1),
-                    view.name if view.kind == "exercise" else "Rest",
-                    amount_text(view),
-                    sides_text(view),
-                    rest_text(view),
-                )
-                for column, text in enumerate(cells):
-                    item = self.table.item(view.index, column)
-                    if item is None:
-                        item = QTableWidgetItem()
-                        self.table.setItem(view.index, column, item)
-                    item.setText(text)
-                    flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                    if column == 1 and view.kind == "exercise":
-                        flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setFlags(flags)
+            self.table.show_steps(self.document, lambda view: str(view.index + 1), flagged)
         finally:
             self._filling = False
         if self.title_edit.text() != self.document.title:

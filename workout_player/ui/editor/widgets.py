@@ -6,7 +6,7 @@ The form writes every change straight into the WorkoutDocument and says so with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
@@ -207,6 +208,34 @@ class StepTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(False)
         self.setAlternatingRowColors(False)
         self.setTabKeyNavigation(False)
+
+    def show_steps(
+        self,
+        document: WorkoutDocument,
+        first_column: Callable[[StepView], str],
+        flagged: Collection[int],
+    ) -> None:
+        """One row per step: `first_column(step)` (time or number, "! " when it has a
+        problem), name (editable for exercises), amount, sides, rest."""
+        self.setRowCount(len(document))
+        for view in document.steps():
+            cells = (
+                ("! " if view.index in flagged else "") + first_column(view),
+                view.name if view.kind == "exercise" else "Rest",
+                amount_text(view),
+                sides_text(view),
+                rest_text(view),
+            )
+            for column, text in enumerate(cells):
+                item = self.item(view.index, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(view.index, column, item)
+                item.setText(text)
+                flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                if column == 1 and view.kind == "exercise":
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                item.setFlags(flags)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and (
