@@ -276,3 +276,10 @@ def test_library_offers_new_from_video_and_history(
     window.editors[0].close()
     window.library.history_requested.emit()
     assert window.current_page() is window.history
+
+
+def test_sound_is_warmed_up_once_before_the_first_session(window: MainWindow) -> None:
+    window.warm_up_sound()
+    first = window.announcer
+    window.warm_up_sound()
+    assert window.announcer is first

@@ -11,7 +11,7 @@ import gc
 import sys
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -99,6 +99,10 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     window.show()
     if workout is not None:
         window.start_workout(workout)
+    else:
+        # Warm the voice up once the window is on screen, so the first cue is not late
+        # and start-up does not wait for the speech engine.
+        QTimer.singleShot(0, window.warm_up_sound)
     install_screenshot_hook(window)
     try:
         return app.exec()

@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
                 self._announcer = QtAnnouncer(self)
         return self._announcer
 
+    def warm_up_sound(self) -> None:
+        """Create the announcer (beep files, speech engine) before the first session needs it."""
+        _ = self.announcer
+
     def start_path(self, path: Path) -> None:
         workout = self.workout_page.workout
         if workout is not None and self.workout_page.path == path:
