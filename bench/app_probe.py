@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import rss_mb  # noqa: E402
+from common import rss_mb
 
 POLL_MS = 4
 PATCH = 24  # side of the square grabbed at the centre of the video

@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ffmpeg, figure, note, out_dir, percentile  # noqa: E402
+from common import ffmpeg, figure, note, out_dir, percentile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PULSE_SERVER", "none")
 
-from workout_player.domain.clock import MediaClock  # noqa: E402
+from workout_player.domain.clock import MediaClock
 
 WIDTH, HEIGHT, FPS, SECONDS = 640, 360, 30, 40
 BITS = 12
@@ -155,7 +155,7 @@ def first_displays(
         previous = number
         open_seeks = [(at, target) for at, target in seeks if at <= t and at not in arrived]
         if open_seeks:
-            at, target = open_seeks[-1]
+            _, target = open_seeks[-1]
             if abs(number / FPS - target) > 1.0:
                 stale += 1
                 continue

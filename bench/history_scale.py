@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BENCH, REPO, figure, median, note, out_dir  # noqa: E402
+from common import BENCH, REPO, figure, median, note, out_dir
 
 
 def database(sessions: int) -> Path:

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (  # noqa: E402
+from common import (
     BENCH,
     REPO,
     figure,
@@ -102,7 +102,11 @@ def rss_growth() -> tuple[float, float]:
         clock = FakeClock()
         player = TimerPlayer()
         controller = SessionController(
-            workout, player, SilentAnnouncer(), store, clock=clock  # type: ignore[arg-type]
+            workout,
+            player,
+            SilentAnnouncer(),
+            store,
+            clock=clock,  # type: ignore[arg-type]
         )
         screen = PlayerScreen(controller)
         screen.resize(1366, 768)

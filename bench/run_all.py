@@ -90,9 +90,7 @@ def run_one(name: str) -> tuple[dict[str, float | str], str, float]:
                 figures[key] = float(value)
             except ValueError:
                 figures[key] = value
-    notes = "\n".join(
-        line for line in proc.stderr.splitlines() if not _noise(line)
-    ).strip()
+    notes = "\n".join(line for line in proc.stderr.splitlines() if not _noise(line)).strip()
     if proc.returncode != 0:
         figures["error"] = f"exit {proc.returncode}"
     return figures, notes, time.perf_counter() - started

@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, figure, note, out_dir  # noqa: E402
-from memory import SilentAnnouncer  # noqa: E402
+from common import REPO, figure, note, out_dir
+from memory import SilentAnnouncer
 
 SPEED = 10.0
 WORKOUT = """title: Stall bench
@@ -82,7 +82,11 @@ def measure(seconds: float, with_store: bool) -> tuple[float, float, int]:
         store.record_set = timed  # type: ignore[method-assign]
     player = TimerPlayer()
     controller = SessionController(
-        result.workout, player, SilentAnnouncer(), store, clock=FastClock()  # type: ignore[arg-type]
+        result.workout,
+        player,
+        SilentAnnouncer(),
+        store,
+        clock=FastClock(),  # type: ignore[arg-type]
     )
     screen = PlayerScreen(controller)
     screen.resize(1366, 768)
