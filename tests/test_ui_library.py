@@ -279,7 +279,9 @@ def test_library_offers_new_from_video_and_history(
 
 
 def test_sound_is_warmed_up_once_before_the_first_session(window: MainWindow) -> None:
+    assert window._announcer is None, "nothing is created before the window asks"
     window.warm_up_sound()
-    first = window.announcer
+    first = window._announcer
+    assert isinstance(first, RecordingAnnouncer)
     window.warm_up_sound()
-    assert window.announcer is first
+    assert window._announcer is first
