@@ -9,7 +9,6 @@ store.finish_session(session_id, status="completed", active_seconds=812.0)
 
 from workout_player.store.db import open_store
 from workout_player.store.errors import StoreError
-from workout_player.store.migrations import SCHEMA_VERSION
 from workout_player.store.queries import (
     ExerciseTotal,
     HistoryFilter,
@@ -20,6 +19,7 @@ from workout_player.store.queries import (
     WeekTotal,
 )
 from workout_player.store.sessions import SetRecord, Store
+from workout_player.store.version import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",

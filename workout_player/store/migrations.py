@@ -3,7 +3,8 @@
 Each migration is applied once, in order, and recorded in `_sqlite_migrations`.
 `PRAGMA user_version` holds the number of migrations applied, so a newer
 version's database can be recognised (and refused) with one cheap read.
-Never edit a migration that has shipped: add a new one.
+Never edit a migration that has shipped: add a new one, and its name to
+`version.MIGRATION_NAMES` (this module is imported only when a migration is pending).
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "workout_player"
+from workout_player.store.version import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 migrations = Migrations(MIGRATION_SET)
 _NAMES: list[str] = []
 
 
 def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
-    """Register a migration and remember its name (Migrations keeps its list private)."""
+    """Register a migration, in the order and under the name `version.MIGRATION_NAMES` gives."""
+    expected = MIGRATION_NAMES[len(_NAMES)] if len(_NAMES) < len(MIGRATION_NAMES) else None
+    if name != expected:
+        raise RuntimeError(f"migration {name!r} is not next in version.MIGRATION_NAMES")
     _NAMES.append(name)
     return migrations(name=name)
 
@@ -83,7 +87,5 @@ def _host_and_history_indexes(db: Database) -> None:
     db.execute("CREATE INDEX sets_exercise ON sets(exercise, session_id, reps_done, seconds)")
 
 
-SCHEMA_VERSION = len(_NAMES)
-"""The `PRAGMA user_version` this version of the app writes and understands."""
-
-KNOWN_MIGRATIONS = frozenset(_NAMES)
+if tuple(_NAMES) != MIGRATION_NAMES or migrations.migrations_table != MIGRATIONS_TABLE:
+    raise RuntimeError("store/version.py does not list the migrations registered here")

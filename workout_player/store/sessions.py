@@ -5,14 +5,12 @@ the set in progress; and recovering the sessions of processes that died.
 from __future__ import annotations
 
 import os
-import socket
+import sqlite3
 import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
-
-from sqlite_utils import Database
 
 from workout_player.store.queries import HistoryQueries
 from workout_player.store.times import now, to_text
@@ -41,14 +39,14 @@ class SetRecord:
 class Store(HistoryQueries):
     """The history database: sessions and their sets. Made by `open_store`."""
 
-    def __init__(self, db: Database, path: Path | None, notice: str | None) -> None:
-        super().__init__(db)
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, notice: str | None) -> None:
+        super().__init__(conn)
         self.path = path
         self.notice = notice
         """Something the person should be told (e.g. a damaged file was moved aside), or None."""
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -65,8 +63,8 @@ class Store(HistoryQueries):
         started_at: datetime | None = None,
     ) -> int:
         """Write the session row at once (status in_progress, with this process's id)."""
-        with writing(self.db.conn, self.path, "save the start of the session"):
-            cursor = self.db.conn.execute(
+        with writing(self.conn, self.path, "save the start of the session"):
+            cursor = self.conn.execute(
                 "INSERT INTO sessions (workout, workout_file, content_hash, started_at, status,"
                 " pid, host) VALUES (?, ?, ?, ?, 'in_progress', ?, ?)",
                 [
@@ -75,7 +73,7 @@ class Store(HistoryQueries):
                     content_hash,
                     to_text(started_at or now()),
                     os.getpid(),
-                    socket.gethostname(),
+                    _hostname(),
                 ],
             )
         assert cursor.lastrowid is not None
@@ -83,8 +81,8 @@ class Store(HistoryQueries):
 
     def record_set(self, session_id: int, record: SetRecord) -> int:
         """Commit one finished set in its own transaction; returns the set's id."""
-        with writing(self.db.conn, self.path, "save the set"):
-            cursor = self.db.conn.execute(
+        with writing(self.conn, self.path, "save the set"):
+            cursor = self.conn.execute(
                 "INSERT INTO sets (session_id, step, exercise, set_number, side, reps_target,"
                 " reps_done, seconds, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -114,8 +112,8 @@ class Store(HistoryQueries):
         """Close the session: the end was reached ("completed") or it was ended early."""
         if status not in ("completed", "stopped"):
             raise ValueError(f"status must be 'completed' or 'stopped', not {status!r}")
-        with writing(self.db.conn, self.path, "save the end of the session"):
-            self.db.conn.execute(
+        with writing(self.conn, self.path, "save the end of the session"):
+            self.conn.execute(
                 "UPDATE sessions SET status = ?, active_seconds = ?, ended_at = ? WHERE id = ?",
                 [
                     status,
@@ -142,8 +140,8 @@ class Store(HistoryQueries):
             return
         assignments = ", ".join(f"{name} = ?" for name in sorted(fields))
         values = [fields[name] for name in sorted(fields)]
-        with writing(self.db.conn, self.path, "save the session's notes"):
-            self.db.conn.execute(
+        with writing(self.conn, self.path, "save the session's notes"):
+            self.conn.execute(
                 f"UPDATE sessions SET {assignments} WHERE id = ?", [*values, session_id]
             )
 
@@ -153,20 +151,17 @@ class Store(HistoryQueries):
         Only sessions started on this machine are judged: another machine's pids
         mean nothing here. The end time becomes the last finished set's end.
         """
-        host = socket.gethostname()
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             "SELECT id, pid, host FROM sessions WHERE status = 'in_progress'"
         ).fetchall()
-        gone = [
-            row[0]
-            for row in rows
-            if (row[2] is None or row[2] == host) and not process_alive(row[1])
-        ]
+        if not rows:
+            return 0  # the usual case: no need to ask for the host name
+        gone = [row[0] for row in rows if local_session_of_a_gone_process(row[1], row[2])]
         if not gone:
             return 0
-        with writing(self.db.conn, self.path, "mark unfinished sessions as interrupted"):
+        with writing(self.conn, self.path, "mark unfinished sessions as interrupted"):
             for session_id in gone:
-                self.db.conn.execute(
+                self.conn.execute(
                     "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
                     " (SELECT ended_at FROM sets WHERE session_id = sessions.id"
                     "  ORDER BY id DESC LIMIT 1), started_at)"
@@ -174,6 +169,21 @@ class Store(HistoryQueries):
                     [session_id],
                 )
         return len(gone)
+
+
+def _hostname() -> str:
+    # Imported here: `socket` costs about 5 ms of start-up that `history` never needs.
+    import socket
+
+    return socket.gethostname()
+
+
+def local_session_of_a_gone_process(pid: int | None, host: str | None) -> bool:
+    """Whether an in-progress session was started on this machine by a process that is gone.
+
+    Another machine's pids mean nothing here (a synced folder); no host means an old row.
+    """
+    return (host is None or host == _hostname()) and not process_alive(pid)
 
 
 def process_alive(pid: int | None) -> bool:
