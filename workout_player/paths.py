@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "workout-player"
 APP_AUTHOR = "workout-player"
 
@@ -24,6 +22,10 @@ def data_dir() -> Path:
     override = os.environ.get("WORKOUT_PLAYER_DATA")
     if override:
         return Path(override).expanduser()
+    # Imported here, not at the top: platformdirs costs about 8 ms of start-up, and
+    # `history --db X` (or WORKOUT_PLAYER_DB) never needs the default folder.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
