@@ -7,7 +7,8 @@ SessionController (offscreen Qt, timer player, no sound) on a FakeClock that adv
 per tick as fast as it can, and prints, each flushed at once:
 
     ready SESSION_ID                 the session row is committed
-    committed SET_ID EXERCISE SET SIDE   after each record_set() has returned
+    committed SET_ID EXERCISE SET SIDE   after each record_set() has returned; then it
+                                     waits for a line on stdin before going on
     finished STATUS                  the session was closed (then exits 0)
 """
 
@@ -72,6 +73,9 @@ def main(db: str) -> int:
         print(
             f"committed {set_id} {rec.exercise.replace(' ', '_')} {rec.set} {rec.side}", flush=True
         )
+        # Wait for the test's go-ahead, so it can choose the set after which it kills
+        # whatever the machine's speed (EOF on stdin: carry on freely).
+        sys.stdin.readline()
         return set_id
 
     store.record_set = record_and_say  # type: ignore[method-assign]

@@ -1,11 +1,11 @@
 """SIGKILL at random (seeded) moments in 20 real sessions writing to one database file.
 
 Each run is a new process (tests/reliability_worker.py) running the real SessionController,
-Session and Store on a FakeClock; the test kills it after a random number of committed sets
-plus a random few milliseconds, or before it has even opened the database, or lets it
-finish. After every kill the file as the crash left it must pass `PRAGMA integrity_check`
-and hold every set the worker reported as committed; at the end, opening the store marks
-each killed session interrupted and keeps everything. Set RELIABILITY_SEED to try others.
+Session and Store on a FakeClock; the test kills it after a random number of committed
+sets plus up to 30 ms, or before it has even opened the database, or lets it finish. After
+every kill the file as the crash left it must pass `PRAGMA integrity_check` and hold every
+set the worker reported as committed; at the end, opening the store marks each killed
+session interrupted and keeps everything. Set RELIABILITY_SEED to try others.
 """
 
 from __future__ import annotations
@@ -33,19 +33,22 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 
 def run_and_kill(
-    db: Path, rng: random.Random, span: float | None
-) -> tuple[int | None, list[list[str]], str, float]:
-    """One worker, killed at a random moment (never when `span` is None: then it finishes).
+    db: Path, rng: random.Random, finish: bool
+) -> tuple[int | None, list[list[str]], str]:
+    """One worker, killed at a seeded random moment, or left to finish when `finish`.
 
-    Returns (session id or None, committed lines split, how it ended, and for a run left
-    to finish, the seconds from ready to finished). `span` is how long a whole session
-    took: the kill lands uniformly in it, or (one run in ten) during start-up, before the
-    database is open.
+    The moment is counted in the worker's own progress, not in wall time, so a busy
+    machine kills at the same places as an idle one: one run in ten during start-up
+    (before the database is open), the others right after the k-th committed set
+    (k random), plus up to 30 ms so the kill lands mid-tick, mid-commit or mid-fsync.
+    Returns (session id or None, committed lines split, how it ended).
     """
-    at_start = span is not None and rng.random() < 0.1
-    delay = rng.uniform(0.0, 0.6 if at_start else (span or 0) * 1.1)
+    at_start = not finish and rng.random() < 0.1
+    after_sets = rng.randrange(TOTAL_SETS)
+    jitter = rng.uniform(0.0, 0.03)
     proc = subprocess.Popen(
         [sys.executable, str(WORKER), str(db)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -55,30 +58,31 @@ def run_and_kill(
     committed: list[list[str]] = []
     ending = "running"
     killed = False
-    ready_at = time.monotonic()
-    finished_after = 0.0
     try:
         assert proc.stdout is not None
-        if not at_start:
-            line = proc.stdout.readline()
-            if not line.startswith("ready "):
-                pytest.fail(f"worker did not start: {line!r}")
-            session_id = int(line.split()[1])
-            ready_at = time.monotonic()
-        if span is None:
+        if at_start:
+            time.sleep(jitter * 10)  # somewhere in the first 0.3 s: imports, opening the file
+        else:
             for line in proc.stdout:
                 words = line.split()
-                if words[0] == "committed":
+                if words[0] == "ready":
+                    session_id = int(words[1])
+                elif words[0] == "committed":
                     committed.append(words[1:])
                 elif words[0] == "finished":
                     ending = words[1]
                     break
-            finished_after = time.monotonic() - ready_at
-        else:
-            time.sleep(delay)  # lands mid-tick, mid-commit or mid-fsync
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
-                killed = True
+                kill_now = not finish and len(committed) >= after_sets
+                if words[0] == "committed":
+                    assert proc.stdin is not None
+                    proc.stdin.write("go\n")  # the worker waits for this after each set
+                    proc.stdin.flush()
+                if kill_now and words[0] in ("ready", "committed"):
+                    time.sleep(jitter)  # the worker runs on towards its next set meanwhile
+                    break
+        if not finish and proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed = True
     finally:
         _out, err = proc.communicate(timeout=60)
     # Lines written before the kill may still sit in the pipe: they were committed too.
@@ -95,19 +99,17 @@ def run_and_kill(
     if ending == "running":
         assert proc.returncode == -signal.SIGKILL, err
         ending = "killed"
-    return session_id, committed, ending, finished_after
+    return session_id, committed, ending
 
 
 def test_sigkill_at_random_moments_never_loses_a_committed_set(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     rng = random.Random(SEED)
     runs: list[tuple[int | None, list[list[str]], str]] = []
-    span: float | None = None
-    for _ in range(RUNS):
-        session_id, committed, ending, seconds = run_and_kill(db, rng, span)
-        if span is None:
-            assert ending == "completed"
-            span = seconds  # the first run shows how long a whole session takes here
+    for run in range(RUNS):
+        session_id, committed, ending = run_and_kill(db, rng, finish=run == 0)
+        if run == 0:
+            assert ending == "completed" and len(committed) == TOTAL_SETS
         runs.append((session_id, committed, ending))
         if not db.exists():
             assert session_id is None  # killed before the file was made

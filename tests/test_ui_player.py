@@ -203,6 +203,23 @@ def test_ending_early_stores_a_stopped_session_with_its_sets(
     assert sets[0].seconds == pytest.approx(16.0, abs=0.2)
 
 
+def test_a_set_skipped_at_once_or_restarted_is_not_a_row_but_a_worked_one_is(
+    qtbot: QtBot, tmp_path: Path, store: Store
+) -> None:
+    controller, screen, clock, _announcer = start(qtbot, tmp_path, store)
+    run_for(controller, clock, 3.0 + 1.0)  # 1 s into Bird dog, left: nothing done yet
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # skipped at once: not a set
+    run_for(controller, clock, 2.0 + 5.0)  # the switch, then 5 s into the right side
+    qtbot.keyClick(screen, Qt.Key.Key_P)  # restart the right side: the attempt is not kept
+    run_for(controller, clock, 16.5)  # the right side in full
+    sets = store.sets(controller.session_id)
+    assert [(s.exercise, s.side, s.reps_done) for s in sets] == [("Bird dog", "right", 8)]
+    run_for(controller, clock, 9.5 + 3.5)  # the rest, then 3.5 s into set 2, left
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # cut short after a rep: kept with what was done
+    sets = store.sets(controller.session_id)
+    assert [(s.set, s.side, s.reps_done) for s in sets][-1] == (2, "left", 1)
+
+
 def test_a_completed_session_stores_every_set(qtbot: QtBot, tmp_path: Path, store: Store) -> None:
     controller, screen, clock, _announcer = start(qtbot, tmp_path, store)
     run_for(controller, clock, 84.5, step=0.5)  # to the self-paced curl-up

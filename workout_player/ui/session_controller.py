@@ -44,6 +44,9 @@ from workout_player.domain.timeline import Plan, Segment, build_plan
 from workout_player.playback import Player, probe_length
 from workout_player.store import SetRecord, Store
 
+MIN_PARTIAL_SET_SECONDS = 3.0
+"""A set cut short (N, Esc) with no rep counted is kept only if this much was worked."""
+
 log = logging.getLogger(__name__)
 
 TICK_MS = 30
@@ -356,8 +359,11 @@ class SessionController(QObject):
         segment = event.segment
         if segment.kind != "work" or self.store is None or self.session_id is None:
             return
-        if event.seconds <= 0 and not event.reps_done:
-            return
+        if event.reason == "back":
+            return  # P restarts the set: the diary keeps the attempt that counts
+        finished = event.reason in ("completed", "done")
+        if not finished and not event.reps_done and event.seconds < MIN_PARTIAL_SET_SECONDS:
+            return  # skipped or ended before anything was done: not a set
         ended = datetime.now().astimezone()
         started = ended - timedelta(seconds=max(0.0, event.ended_at - event.started_at))
         record = SetRecord(
