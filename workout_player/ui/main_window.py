@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -21,23 +22,32 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player import paths
-from workout_player.audio import Announcer, SoundSettings
-from workout_player.domain.clock import Clock
-from workout_player.domain.model import Workout
-from workout_player.playback import Player, create_player
-from workout_player.store import Store
-from workout_player.ui.finished_page import FinishedPage
-from workout_player.ui.history import HistoryPage
 from workout_player.ui.library import LibraryPage
 from workout_player.ui.library_model import load_entry
-from workout_player.ui.player_screen import PlayerScreen
 from workout_player.ui.player_widgets import Banner
-from workout_player.ui.session_controller import SessionController
-from workout_player.ui.settings_dialog import SettingsDialog, load_sound_settings
-from workout_player.ui.summary import SummaryPage
-from workout_player.ui.workout_page import WorkoutPage
+
+# Start-up shows only the library: the pages and parts a session, the history or the
+# settings need (QtCharts, QtMultimedia, QtTextToSpeech, libvlc, the YAML loader) are
+# imported where they are first used, which keeps them out of the time to the first paint.
+if TYPE_CHECKING:
+    from workout_player.audio import Announcer, SoundSettings
+    from workout_player.domain.clock import Clock
+    from workout_player.domain.model import Workout
+    from workout_player.playback import Player
+    from workout_player.store import Store
+    from workout_player.ui.history import HistoryPage
+    from workout_player.ui.player_screen import PlayerScreen
+    from workout_player.ui.session_controller import SessionController
+    from workout_player.ui.workout_page import WorkoutPage
 
 WORKOUT_SUFFIXES = (".yaml", ".yml")
+
+
+def _create_player(parent: QWidget) -> Player:
+    """playback.create_player, imported when the first session starts (it loads libvlc)."""
+    from workout_player.playback import create_player
+
+    return create_player(parent)
 
 
 def dropped_workouts(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -61,7 +71,7 @@ class MainWindow(QMainWindow):
         store: Store | None,
         *,
         store_problem: str | None = None,
-        make_player: Callable[[QWidget], Player] = create_player,
+        make_player: Callable[[QWidget], Player] | None = None,
         make_announcer: Callable[[], Announcer] | None = None,
         clock: Clock | None = None,
     ) -> None:
@@ -70,7 +80,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1366, 768)
         self.store = store
-        self.make_player = make_player
+        self.make_player = make_player or _create_player
         self.clock = clock
         self._make_announcer = make_announcer
         self._announcer: Announcer | None = None
@@ -87,13 +97,9 @@ class MainWindow(QMainWindow):
         self.library.new_from_video_requested.connect(self.choose_video)
         self.library.history_requested.connect(self.show_history)
         self.library.history_button.setEnabled(store is not None)
-        self.workout_page = WorkoutPage()
-        self.workout_page.start_requested.connect(self.start_path)
-        self.workout_page.back_requested.connect(self.show_library)
-        self.workout_page.edit_requested.connect(self.edit_path)
+        self._workout_page: WorkoutPage | None = None
         self.editors: list[QWidget] = []
         self.stack.addWidget(self.library)
-        self.stack.addWidget(self.workout_page)
         self.stack.currentChanged.connect(self._update_chrome)
 
         self.notice = Banner()
@@ -108,6 +114,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         self.library.reload()
+
+    @property
+    def workout_page(self) -> WorkoutPage:
+        """The page of one workout, made when the first one is opened."""
+        if self._workout_page is None:
+            from workout_player.ui.workout_page import WorkoutPage
+
+            page = WorkoutPage()
+            page.start_requested.connect(self.start_path)
+            page.back_requested.connect(self.show_library)
+            page.edit_requested.connect(self.edit_path)
+            self._workout_page = page
+            self.stack.insertWidget(1, page)
+        return self._workout_page
 
     # -- menu ------------------------------------------------------------------------------
 
@@ -153,6 +173,8 @@ class MainWindow(QMainWindow):
         if self.store is None or self._session_running():
             return
         if self.history is None:
+            from workout_player.ui.history import HistoryPage
+
             self.history = HistoryPage(self.store)
             self.history.back.connect(self.show_library)
             self.stack.addWidget(self.history)
@@ -209,8 +231,9 @@ class MainWindow(QMainWindow):
         if editor in self.editors:
             self.editors.remove(editor)
         self.library.reload()
-        if self.workout_page.path is not None and self.stack.currentWidget() is self.workout_page:
-            self.workout_page.show_file(self.workout_page.path)
+        page = self._workout_page
+        if page is not None and page.path is not None and self.stack.currentWidget() is page:
+            page.show_file(page.path)
 
     def open_path(self, path: Path) -> None:
         """Show a workout's page (or its problems); the library lists it too."""
@@ -248,14 +271,19 @@ class MainWindow(QMainWindow):
         _ = self.announcer
 
     def start_path(self, path: Path) -> None:
-        workout = self.workout_page.workout
-        if workout is not None and self.workout_page.path == path:
+        page = self._workout_page
+        workout = page.workout if page is not None else None
+        if workout is not None and page is not None and page.path == path:
             self.start_workout(workout)
 
     def start_workout(self, workout: Workout) -> None:
         """Build the session's parts, show the player and start at once (no dialog in between)."""
         if self._session_running():
             return
+        from workout_player.ui.player_screen import PlayerScreen
+        from workout_player.ui.session_controller import SessionController
+        from workout_player.ui.settings_dialog import load_sound_settings
+
         self._discard_session()
         player = self.make_player(self)
         controller = SessionController(
@@ -286,11 +314,15 @@ class MainWindow(QMainWindow):
         assert controller is not None
         if self.isFullScreen():
             self.leave_fullscreen()
-        if SummaryPage is not None and self.store is not None and controller.session_id is not None:
+        if self.store is not None and controller.session_id is not None:
+            from workout_player.ui.summary import SummaryPage
+
             page: QWidget = SummaryPage(self.store, controller.session_id)
             page.finished.connect(self.show_library)  # type: ignore[attr-defined]
             page.show_history.connect(self.show_history)  # type: ignore[attr-defined]
         else:
+            from workout_player.ui.finished_page import FinishedPage
+
             page = FinishedPage(
                 controller.workout.title, completed, controller.session.active_seconds
             )
@@ -323,6 +355,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Non-modal, so a running session keeps its keys and its clock."""
+        from workout_player.ui.settings_dialog import SettingsDialog, load_sound_settings
+
         dialog = SettingsDialog(load_sound_settings(), self)
         dialog.applied.connect(self._apply_settings)
         dialog.show()
