@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QWindow
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workout_player import __version__, paths
 from workout_player.domain.model import Workout
@@ -86,6 +87,43 @@ def open_history(db: str | None) -> tuple[Store | None, str | None]:
         )
 
 
+class _FirstExpose(QObject):
+    """Calls `then` from the event loop once the window has been exposed (and so painted)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        exposed = event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+        if exposed and watched.isExposed():  # type: ignore[attr-defined]
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after Qt has painted the exposed window
+        return False
+
+
+def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
+    """Run `then` once `window` (already shown) is first on screen."""
+    handle = window.windowHandle()
+    if handle is None or handle.isExposed():
+        QTimer.singleShot(0, then)
+        return
+    handle.installEventFilter(_FirstExpose(window, then))
+
+
+def run_in_turns(steps: list[Callable[[], object]]) -> None:
+    """Run each step in its own pass of the event loop, so input is handled in between."""
+    if not steps:
+        return
+    first, rest = steps[0], steps[1:]
+
+    def turn() -> None:
+        first()
+        run_in_turns(rest)
+
+    QTimer.singleShot(0, turn)
+
+
 def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     """Open the window on the library, or straight into the player with `workout`."""
     app = create_application()
@@ -98,11 +136,15 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     window = MainWindow(store, store_problem=problem)
     window.show()
     if workout is not None:
+        # `play` starts at once: what the library's warm-up would have done happens now.
+        for step in window.warm_up_steps():
+            step()
         window.start_workout(workout)
     else:
-        # Warm the voice up once the window is on screen, so the first cue is not late
-        # and start-up does not wait for the speech engine.
-        QTimer.singleShot(0, window.warm_up_sound)
+        # Warm the video, the session's code and the voice up once the window has been
+        # painted, so Start does not wait for them and the window does not wait either.
+        steps = window.warm_up_steps()
+        after_first_paint(window, lambda: run_in_turns(steps))
     install_screenshot_hook(window)
     try:
         return app.exec()

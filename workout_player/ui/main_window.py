@@ -7,6 +7,7 @@ Drop a .yaml file anywhere on the window to open it; Ctrl+O opens one too.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,19 @@ if TYPE_CHECKING:
     from workout_player.ui.workout_page import WorkoutPage
 
 WORKOUT_SUFFIXES = (".yaml", ".yml")
+
+
+def warm_up_video() -> None:
+    """Create libvlc's shared instance on a thread, so pressing Start only opens the file."""
+    from workout_player.playback import vlc_status
+
+    threading.Thread(target=vlc_status, name="libvlc-warm-up", daemon=True).start()
+
+
+def _import_session_modules() -> None:
+    import workout_player.ui.player_screen
+    import workout_player.ui.session_controller
+    import workout_player.ui.settings_dialog  # noqa: F401
 
 
 def _create_player(parent: QWidget) -> Player:
@@ -269,6 +283,15 @@ class MainWindow(QMainWindow):
     def warm_up_sound(self) -> None:
         """Create the announcer (beep files, speech engine) before the first session needs it."""
         _ = self.announcer
+
+    def warm_up_steps(self) -> list[Callable[[], object]]:
+        """What Start would otherwise wait for, in short steps the event loop runs in between.
+
+        libvlc's instance (plugin cache, ~15-50 ms) is made on a thread: python-vlc's
+        ctypes calls let go of the GIL, so the window stays responsive. The session's
+        modules and the announcer need the GUI thread.
+        """
+        return [warm_up_video, _import_session_modules, self.warm_up_sound]
 
     def start_path(self, path: Path) -> None:
         page = self._workout_page
