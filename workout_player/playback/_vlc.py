@@ -25,12 +25,17 @@ NO_VLC_ENV = "WORKOUT_PLAYER_NO_VLC"
 #                    extension) must not change how the app behaves.
 #   --no-lua, --no-metadata-network-access
 #                    nothing ever reaches the network: no art or metadata fetchers.
+#   --file-caching=100
+#                    local files only need a short read-ahead; libvlc's 300 ms default
+#                    holds ~9 more decoded 720p pictures (~13 MB) queued and shows the
+#                    first picture later. Workout videos are local files.
 #   the rest         no title, subtitles, snapshot previews or on-screen display drawn over
 #                    the exercise, and no stats or media library work.
 BASE_ARGS: tuple[str, ...] = (
     "--quiet",
     "--ignore-config",
     "--no-xlib",
+    "--file-caching=100",
     "--no-video-title-show",
     "--no-sub-autodetect-file",
     "--no-snapshot-preview",
