@@ -196,3 +196,24 @@ def test_missing_or_damaged_settings_fall_back_to_defaults(qapp: object, tmp_pat
     )
     loaded = load_sound_settings(QSettings(str(path), QSettings.Format.IniFormat))
     assert loaded == SoundSettings(ticks=True, countdown_beeps=5)
+
+
+def test_without_a_device_beeps_look_for_one_again_only_every_few_seconds(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+
+    class NoOutput:
+        @staticmethod
+        def audioOutputs() -> list[object]:
+            asked.append(1)
+            return []
+
+    monkeypatch.setattr(announcer_module, "QMediaDevices", NoOutput)
+    announcer = QtAnnouncer(sound_dir=tmp_path, engine="mock")
+    for _ in range(5):
+        announcer.beep("count")  # a countdown: no ~15 ms device query per beep
+    assert len(asked) == 1 and announcer.beep_problem == NO_SOUND_DEVICE
+    announcer._next_device_check = 0.0  # as if DEVICE_RECHECK_SECONDS had passed
+    announcer.beep("go")
+    assert len(asked) == 2, "speakers plugged in since are still found"

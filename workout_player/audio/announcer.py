@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes.util
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Protocol
 
@@ -21,6 +22,9 @@ from workout_player.audio.beeps import BEEP_KINDS, BeepKind, beep_files
 from workout_player.audio.settings import SoundSettings
 
 log = logging.getLogger(__name__)
+
+#: Without a sound output, how often a beep looks again for one (plugged in since).
+DEVICE_RECHECK_SECONDS = 5.0
 
 NO_SOUND_DEVICE = "Beeps are off: no sound output was found. Plug in speakers or headphones."
 NO_VOICE = (
@@ -78,6 +82,7 @@ class QtAnnouncer(QObject):
         self._sound_dir = sound_dir
         self._effects: dict[BeepKind, QSoundEffect] = {}
         self._speech: QTextToSpeech | None = None
+        self._next_device_check = 0.0
         self._load_beeps()
         self._start_voice(engine)
         self.apply(self.settings)
@@ -87,7 +92,7 @@ class QtAnnouncer(QObject):
     def beep(self, kind: BeepKind) -> None:
         if not wants(self.settings, kind):
             return
-        if not self._effects:
+        if not self._effects and time.monotonic() >= self._next_device_check:
             self._load_beeps()  # speakers may have been plugged in since
         effect = self._effects.get(kind)
         if effect is None or effect.status() == QSoundEffect.Status.Error:
@@ -114,6 +119,9 @@ class QtAnnouncer(QObject):
 
     def _load_beeps(self) -> None:
         # Without an output device QSoundEffect only logs errors on every sound: skip it.
+        # Asking for the devices takes ~15 ms on the GUI thread, so a machine without any
+        # asks again at most every few seconds, not at every beep of a countdown.
+        self._next_device_check = time.monotonic() + DEVICE_RECHECK_SECONDS
         if not QMediaDevices.audioOutputs():
             self.beep_problem = NO_SOUND_DEVICE
             return
