@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from workout_player.domain.clock import FakeClock, MediaClock, SystemClock
+from workout_player.domain.clock import (
+    STARTUP_DELAY,
+    FakeClock,
+    MediaClock,
+    StartupDelay,
+    SystemClock,
+    startup_delay,
+)
 
 
 def test_fake_clock_moves_only_when_told() -> None:
@@ -222,3 +229,107 @@ def test_bad_values() -> None:
     clock.report(-5.0)
     assert clock.now() == 0.0
     assert not clock.playing
+
+
+# -- start-up delay: the picture needs a moment after a start or seek --------------------------
+
+
+def test_startup_delay_is_measured_from_the_first_report_past_the_target() -> None:
+    # Held at 30.0 from t=100; the report 30.4 arrives at t=100.45: the picture moved at 100.05.
+    assert startup_delay(100.0, 30.0, 100.45, 30.4, 1.0) == pytest.approx(0.05)
+    assert startup_delay(100.0, 30.0, 100.25, 30.4, 2.0) == pytest.approx(0.05)
+
+
+def test_startup_delay_learns_towards_measurements_and_ignores_stalls() -> None:
+    delay = StartupDelay()
+    assert delay.seconds == STARTUP_DELAY
+    assert delay.learn(0.055)
+    assert delay.seconds == pytest.approx(STARTUP_DELAY + 0.5 * (0.055 - STARTUP_DELAY))
+    for _ in range(20):
+        delay.learn(0.02)
+    assert delay.seconds == pytest.approx(0.02, abs=1e-4)
+    assert delay.learn(-0.01)  # a report a little slow to arrive: the picture moved at once
+    assert delay.seconds < 0.02
+    before = delay.seconds
+    assert not delay.learn(2.0)  # a stall, not a start-up
+    assert not delay.learn(-1.0)  # a report from before a seek
+    assert not delay.learn(math.nan)
+    assert delay.seconds == before
+    with pytest.raises(ValueError, match="start-up delay is 0 to"):
+        StartupDelay(-0.1)
+
+
+@dataclass
+class DelayedPlayer:
+    """A scripted libvlc whose picture starts moving `lag` seconds after a start or seek and
+    whose reports (every 250-500 ms) give the shown picture's time exactly, like libvlc 3.
+    It drives `clock` the way VlcPlayer does: held at the new position for the learned
+    StartupDelay, then running; the first report past the position teaches the delay."""
+
+    clock: MediaClock
+    mono: FakeClock
+    lag: float
+    delay: StartupDelay = field(default_factory=StartupDelay)
+    rng: random.Random = field(default_factory=lambda: random.Random(3))
+    moving_from: float = 0.0  # monotonic time the picture starts (started) moving
+    position: float = 0.0  # media time at moving_from
+    hold: tuple[float, float] | None = None  # (began, target) until the first report past it
+    release_at: float | None = None
+    next_report: float = 0.0
+
+    def picture(self) -> float:
+        return self.position + max(0.0, self.mono.now() - self.moving_from)
+
+    def start_at(self, media: float) -> None:
+        """A start or a seek: the clock jumps and holds; the picture follows after `lag`."""
+        now = self.mono.now()
+        self.clock.seek(media)
+        self.clock.set_playing(False)
+        self.position, self.moving_from = media, now + self.lag
+        self.hold, self.release_at = (now, media), now + self.delay.seconds
+        self.next_report = now + self.rng.uniform(0.25, 0.5)
+
+    def step(self, seconds: float) -> None:
+        self.mono.advance(seconds)
+        now = self.mono.now()
+        if self.release_at is not None and now >= self.release_at:
+            self.release_at = None
+            self.clock.set_playing(True)
+        if now >= self.next_report:
+            reported = round(self.picture(), 3)
+            if self.hold is not None and reported > self.hold[1]:
+                self.delay.learn(startup_delay(*self.hold, now, reported, 1.0))
+                self.hold = None
+            self.clock.report(reported)
+            self.next_report = now + self.rng.uniform(0.25, 0.5)
+
+
+def test_a_clock_held_for_the_learned_delay_stays_within_a_frame_of_the_picture() -> None:
+    mono = FakeClock(50.0)
+    p = DelayedPlayer(MediaClock(mono.now), mono, lag=0.05)
+    worst_per_start = []
+    readings = []
+    for target in (0.0, 30.0, 10.0, 60.0, 20.0, 90.0):
+        p.start_at(target)
+        errors = []
+        for _ in range(300):  # 3 s in 10 ms steps
+            p.step(0.01)
+            readings.append(p.clock.now())
+            errors.append(abs(p.clock.now() - p.picture()))
+        worst_per_start.append(max(errors))
+        assert all(b >= a for a, b in itertools.pairwise(readings[-300:]))
+    assert p.delay.seconds == pytest.approx(0.05, abs=0.005)
+    # The first start runs on the first guess (released on the next 10 ms step).
+    assert 0.005 < worst_per_start[0] <= 0.05 - STARTUP_DELAY + 0.01 + 1e-9
+    assert max(worst_per_start[3:]) < 0.005  # learned: a fraction of a frame
+
+
+def test_without_the_hold_the_clock_runs_ahead_of_the_picture_until_the_next_report() -> None:
+    """Why the hold exists: the clock started at the seek is `lag` ahead for ~0.5 s."""
+    mono = FakeClock(50.0)
+    clock = MediaClock(mono.now)
+    clock.set_playing(True)
+    clock.seek(30.0)
+    mono.advance(0.3)
+    picture = 30.0 + 0.3 - 0.05
+    assert clock.now() - picture == pytest.approx(0.05)

@@ -27,6 +27,13 @@ times libvlc reports into a smooth media time:
   `SEEK_GRACE` seconds pass) reports far from it are dropped.
 - `set_rate()` re-anchors at the current value, so the new rate applies from
   now on without a jump.
+
+The clock cannot see the picture. After a start or a seek libvlc needs a moment
+(25-60 ms measured) before the picture at the new position appears and moves, and
+its next report comes only ~0.5 s later; a clock that ran from the start/seek call
+would be ahead of the picture by that moment until then. So the video player holds
+the clock at the new position for `StartupDelay.seconds` before letting it run,
+and `StartupDelay` learns that delay from the first report after each hold.
 """
 
 from __future__ import annotations
@@ -165,3 +172,50 @@ class MediaClock:
         absorbed = min(abs(self._offset), since * self._rate * SLEW_FRACTION)
         offset = math.copysign(abs(self._offset) - absorbed, self._offset)
         return self._anchor_media + since * self._rate + offset
+
+
+STARTUP_DELAY = 0.035
+"""First guess at the seconds from a start or seek until the picture moves (libvlc 3)."""
+STARTUP_DELAY_LIMIT = 0.3
+"""A measured delay beyond this is a stall, not a start-up: it is not learned."""
+STARTUP_TOLERANCE = 0.03
+"""A measured delay down to minus this is 0 (the report took a moment to arrive); below it,
+the report is from before the seek."""
+STARTUP_DELAY_WEIGHT = 0.5
+"""Share of a new measurement in the learned delay: follows a change within a few seeks."""
+
+
+def startup_delay(
+    held_at: float, target: float, reported_at: float, reported: float, rate: float
+) -> float:
+    """Seconds from a start or seek (at monotonic `held_at`, to media `target`) until the
+    picture moved, from the first report past `target`: `reported - target` media seconds
+    had passed when it arrived at `reported_at`."""
+    return (reported_at - held_at) - (reported - target) / rate
+
+
+class StartupDelay:
+    """Learns how long a player takes from a start or seek until its picture moves.
+
+    The player holds its MediaClock at the new position for `seconds`, then lets it run;
+    the first report past that position measures the real delay (`startup_delay()`).
+    """
+
+    def __init__(self, initial: float = STARTUP_DELAY) -> None:
+        if not (math.isfinite(initial) and 0.0 <= initial <= STARTUP_DELAY_LIMIT):
+            raise ValueError(
+                f"a start-up delay is 0 to {STARTUP_DELAY_LIMIT} seconds, got {initial!r}"
+            )
+        self._seconds = float(initial)
+
+    @property
+    def seconds(self) -> float:
+        """How long to hold the clock at the next start or seek."""
+        return self._seconds
+
+    def learn(self, measured: float) -> bool:
+        """Move towards a measured delay; False (nothing learned) for a stall or nonsense."""
+        if not (math.isfinite(measured) and -STARTUP_TOLERANCE <= measured <= STARTUP_DELAY_LIMIT):
+            return False
+        self._seconds += STARTUP_DELAY_WEIGHT * (max(0.0, measured) - self._seconds)
+        return True

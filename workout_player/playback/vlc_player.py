@@ -3,6 +3,11 @@
 libvlc calls event callbacks on its own threads and is not re-entrant. The callbacks here
 only copy plain numbers and emit a signal of a QObject living in the GUI thread (queued);
 every libvlc call and every MediaClock update happens in the GUI thread.
+
+After a start or a seek the picture takes a moment to appear and move, and libvlc's next
+time report is ~0.5 s away: the player holds the clock at the new position for a learned
+start-up delay (domain.clock.StartupDelay), then lets it run, so it does not run ahead of
+the picture.
 """
 
 from __future__ import annotations
@@ -13,12 +18,14 @@ import logging
 import time
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from workout_player.domain.clock import STARTUP_TOLERANCE, StartupDelay, startup_delay
 from workout_player.playback import _vlc
 from workout_player.playback.player import Player
 from workout_player.playback.surface import VideoSurface, embed
@@ -31,6 +38,16 @@ LOOP_REPEATS = 65535
 BACKWARD_JUMP = 0.5
 
 _live_players: weakref.WeakSet[VlcPlayer] = weakref.WeakSet()
+
+
+@dataclass
+class _Hold:
+    """A start or seek whose picture has not been seen moving yet."""
+
+    began: float  # monotonic time of the start (Playing event) or the seek
+    target: float  # media seconds the clock is held at
+    delay: StartupDelay  # learns from the first report past target
+    running: bool = False  # the hold is over and the clock runs; awaiting that report
 
 
 class PlaybackUnavailableError(RuntimeError):
@@ -84,6 +101,16 @@ class VlcPlayer(Player):
         self._muted: bool | None = None
         self._closed = False
         self._wants_play = False  # the person pressed play: keep time running on a failure
+        # Start-up holds: a start from a new position (load, stop, seek while stopped or
+        # paused) and a seek while playing take different paths through libvlc.
+        self._start_delay = StartupDelay()
+        self._seek_delay = StartupDelay()
+        self._hold: _Hold | None = None
+        self._fresh = True  # the next Playing starts from a new position (not a resume)
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._hold_timer.timeout.connect(self._release_hold)
 
         self._bridge = _EventBridge()  # no parent: it must outlive nothing but this player
         queued = Qt.ConnectionType.QueuedConnection
@@ -141,6 +168,8 @@ class VlcPlayer(Player):
     def _on_time(self, generation: int, seconds: float) -> None:
         if not self._current(generation):
             return
+        if self._hold is not None:
+            self._learn_start(seconds)
         if seconds < self._last_time - BACKWARD_JUMP:
             self.clock.seek(seconds)  # a loop restarted: jump, do not smooth backwards
         else:
@@ -161,10 +190,17 @@ class VlcPlayer(Player):
             if self._pending_seek is not None:
                 self._mp.set_time(int(self._pending_seek * 1000))
                 self._pending_seek = None
-            self._set_playing(True)
+            if self._fresh:
+                self._fresh = False
+                self._begin_hold(self._start_delay)
+                self._set_playing_held()
+            elif self._hold is None or self._hold.running:
+                self._set_playing(True)  # a resume: the picture moves on at once
         elif state in ("paused", "stopped"):
+            self._cancel_hold()
             self._set_playing(False)
         elif state == "ended" and (self._saw_time or self._length):
+            self._cancel_hold()
             self._set_playing(False)
             self.ended.emit()
         elif state in ("ended", "error"):
@@ -187,6 +223,8 @@ class VlcPlayer(Player):
             self._mp.stop()
             self._media.release()
             self._media = None
+        self._cancel_hold()
+        self._fresh = True
         self._set_playing(False)
         self._wants_play = False
         self._timer_base, self._timer_anchor = 0.0, None
@@ -231,6 +269,7 @@ class VlcPlayer(Player):
             # libvlc 3 will not start an ended input again until it is stopped.
             self._mp.stop()
             self._last_time = 0.0
+            self._fresh = True
             if self._pending_seek is None:
                 self.clock.seek(0.0)
         if self._mp.play() != 0:
@@ -242,6 +281,7 @@ class VlcPlayer(Player):
             return
         self._wants_play = False
         self._mp.set_pause(1)  # pause() would toggle
+        self._cancel_hold()
         self.clock.set_playing(False)  # freeze now, not when libvlc gets round to it
 
     def stop(self) -> None:
@@ -252,6 +292,8 @@ class VlcPlayer(Player):
         self._mp.stop()
         self._last_time = 0.0
         self._pending_seek = None
+        self._cancel_hold()
+        self._fresh = True
         self.clock.seek(0.0)
         self._set_playing(False)
 
@@ -260,12 +302,17 @@ class VlcPlayer(Player):
         if self._timer_mode:
             self._timer_seek(seconds)
             return
+        self._cancel_hold()
         self.clock.seek(seconds)
         self._last_time = seconds
         if self._mp.is_playing() or self._mp.get_state() == self._vlc.State.Paused:
             self._mp.set_time(int(seconds * 1000))
         else:
             self._pending_seek = seconds  # libvlc ignores seeks until the input runs
+        if self._playing and self._wants_play:
+            self._begin_hold(self._seek_delay)
+        else:
+            self._fresh = True  # the next Playing starts the picture from here
 
     def set_rate(self, rate: float) -> None:
         self._timer_set_rate(rate)  # keeps the timer mode and the clock in step
@@ -294,6 +341,7 @@ class VlcPlayer(Player):
             return
         self._closed = True
         _live_players.discard(self)
+        self._cancel_hold()
         # Detach first: no callback may run into a half-torn-down player or interpreter.
         for event_type in self._attached:
             self._events.event_detach(event_type)
@@ -319,6 +367,52 @@ class VlcPlayer(Player):
         if self._volume is not None:
             self._mp.audio_set_volume(self._volume)
 
+    def _set_playing_held(self) -> None:
+        """Playing for the person (buttons, session), while the clock waits for the picture."""
+        if not self._playing:
+            self._playing = True
+            self.playing_changed.emit(True)
+
+    def _begin_hold(self, delay: StartupDelay) -> None:
+        """Freeze the clock at its position until the picture there is expected to move."""
+        self.clock.set_playing(False)
+        self._hold = _Hold(self._monotonic(), self.clock.now(), delay)
+        self._hold_timer.start(round(delay.seconds * 1000))
+
+    def _release_hold(self) -> None:
+        hold = self._hold
+        if hold is None or hold.running or self._closed or self._timer_mode:
+            return
+        hold.running = True
+        if self._playing and self._wants_play:
+            self.clock.set_playing(True)
+
+    def _learn_start(self, seconds: float) -> None:
+        """The first report past the held position: learn the delay; run now if still held."""
+        hold = self._hold
+        assert hold is not None
+        if seconds <= hold.target:
+            return  # libvlc repeats the target at once after a seek: no news yet
+        rate = self.clock.rate
+        measured = startup_delay(hold.began, hold.target, self._monotonic(), seconds, rate)
+        if measured < -STARTUP_TOLERANCE:
+            return  # further than the picture can be: a report from before the seek
+        self._hold = None
+        hold.delay.learn(measured)
+        if not hold.running:
+            # The picture moves already (the hold was too long): run from where it is.
+            self._hold_timer.stop()
+            if self._playing and self._wants_play:
+                self.clock.set_playing(True)
+                self.clock.seek(seconds)
+
+    def _cancel_hold(self) -> None:
+        """A pause, stop, seek or failure ends the hold; a start not yet seen starts anew."""
+        self._hold_timer.stop()
+        if self._hold is not None and not self._hold.running:
+            self._fresh = True
+        self._hold = None
+
     def _media_name(self) -> str:
         return self._media_path.name if self._media_path is not None else "the video"
 
@@ -327,6 +421,7 @@ class VlcPlayer(Player):
         was_playing = self._playing or self._wants_play
         position = self.clock.now() if not self._timer_mode else self._timer_position()
         self._generation += 1
+        self._cancel_hold()
         if self._media is not None and not self._closed:
             self._mp.stop()
         self._timer_mode = True
