@@ -52,18 +52,28 @@ test-deps:
 	@$(MAKE) --no-print-directory apt PKGS="$(APT_TEST)"
 
 # Install the Debian packages of PKGS that are not installed yet (and nothing
-# when all are). Other systems get a pointer to the README instead.
+# when all are). Ubuntu 24.04 renamed some libraries with a t64 suffix
+# (libasound2 -> libasound2t64): a name apt only knows as virtual gets that
+# suffix. Other systems get a pointer to the README instead.
 apt:
 	@missing=""; \
 	if command -v dpkg-query >/dev/null 2>&1; then \
 	  for p in $(PKGS); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || \
+	    dpkg-query -W -f='$${Status}' $${p}t64 2>/dev/null | grep -q "install ok installed" || \
+	    missing="$$missing $$p"; \
 	  done; \
 	  if [ -n "$$missing" ]; then \
 	    sudo=""; [ "$$(id -u)" -ne 0 ] && sudo="sudo"; \
 	    echo "Installing system packages:$$missing"; \
-	    $$sudo apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	    $$sudo apt-get update -qq || exit 1; \
+	    wanted=""; \
+	    for p in $$missing; do \
+	      if apt-cache show --no-all-versions $$p >/dev/null 2>&1; then wanted="$$wanted $$p"; \
+	      elif apt-cache show --no-all-versions $${p}t64 >/dev/null 2>&1; then wanted="$$wanted $${p}t64"; \
+	      else wanted="$$wanted $$p"; fi; \
+	    done; \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$wanted; \
 	  fi; \
 	else \
 	  echo "Not a Debian/Ubuntu system: install VLC yourself (see README.md, 'macOS and Windows')."; \
