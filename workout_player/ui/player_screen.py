@@ -1,7 +1,10 @@
 """The player screen: video, what to do now in large type, what comes next, and the controls.
 
 It is thin: it redraws from `SessionController.view()` after every tick and
-turns keys and buttons into controller actions. Keys (shown on each button):
+turns keys and buttons into controller actions. A tick must stay cheap (the GUI
+thread also plays the video and counts the beeps): setters are no-ops when nothing
+changed, clocks and counters never relayout the screen (SteadyLabel) and the bars
+and ring repaint only their own rectangle. Keys (shown on each button):
 Space pause/resume, N next, P previous, Enter done, R or Up +1 rep (self-paced
 sets), + / - rest time, M mute, F / F11 full screen, S settings, Esc leave full
 screen or end the session (asks in a bar, never a modal dialog).
@@ -18,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -34,9 +36,11 @@ from workout_player.ui.library_model import exercise_summary
 from workout_player.ui.player_widgets import (
     Banner,
     ConfirmEndBar,
+    FlatBar,
     PainSelector,
     RingTimer,
     SideBadge,
+    SteadyLabel,
 )
 from workout_player.ui.session_controller import SessionController
 
@@ -44,8 +48,16 @@ REST_STEP_SECONDS = 15.0
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def _label(size: int, *, bold: bool = True, name: str = "", colour: str = theme.TEXT) -> QLabel:
-    label = QLabel()
+def _label(
+    size: int,
+    *,
+    bold: bool = True,
+    name: str = "",
+    colour: str = theme.TEXT,
+    steady: bool = False,
+) -> QLabel:
+    """Large type; `steady` for text that changes during a set (clocks, counters)."""
+    label = SteadyLabel() if steady else QLabel()
     weight = 800 if bold else 500
     label.setStyleSheet(f"font-size: {size}px; font-weight: {weight}; color: {colour};")
     label.setAccessibleName(name)
@@ -100,23 +112,20 @@ class PlayerScreen(QWidget):
         self.exercise = _label(46, name="Exercise")
         self.exercise.setWordWrap(True)
         self.side = SideBadge()
-        self.set_label = _label(34, name="Set")
+        self.set_label = _label(34, name="Set", steady=True)
         side_row = QHBoxLayout()
         side_row.addWidget(self.side)
         side_row.addWidget(self.set_label)
         side_row.addStretch(1)
         self.rep_caption = _label(22, name="", colour=theme.TEXT_DIM)
         self.rep_caption.setText("REP")
-        self.rep = _label(92, name="Rep counter")
+        self.rep = _label(92, name="Rep counter", steady=True)
         rep_row = QHBoxLayout()
         rep_row.addWidget(self.rep_caption, 0, Qt.AlignmentFlag.AlignBottom)
         rep_row.addWidget(self.rep)
         rep_row.addStretch(1)
-        self.phase = _label(36, name="Tempo phase", colour=theme.ACCENT)
-        self.phase_bar = QProgressBar()
-        self.phase_bar.setRange(0, 1000)
-        self.phase_bar.setTextVisible(False)
-        self.phase_bar.setFixedHeight(22)
+        self.phase = _label(36, name="Tempo phase", colour=theme.ACCENT, steady=True)
+        self.phase_bar = FlatBar(1000, 22)
         self.phase_bar.setAccessibleName("Tempo phase progress")
         phase_row = QHBoxLayout()
         phase_row.addWidget(self.phase)
@@ -152,13 +161,12 @@ class PlayerScreen(QWidget):
         self.cue.setWordWrap(True)
         self.next_up = _label(30, bold=True, name="Next up", colour=theme.WARN)
 
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(16)
+        self.progress = FlatBar(1000, 16)
         self.progress.setAccessibleName("Workout progress")
-        self.elapsed = _label(24, name="Elapsed time")
-        self.remaining = _label(24, name="Time left")
+        self.elapsed = _label(24, name="Elapsed time", steady=True)
+        self.remaining = _label(24, name="Time left", steady=True)
+        # The label only grows: keep the text against the window's edge.
+        self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.elapsed)
         progress_row.addWidget(self.progress, 1)
@@ -353,17 +361,22 @@ class PlayerScreen(QWidget):
 
     def _draw_buttons(self, view: SessionView) -> None:
         segment = view.segment
-        self.buttons["pause"].setText("Resume\n[Space]" if view.paused else "Pause\n[Space]")
-        self.buttons["pause"].setAccessibleName("Resume" if view.paused else "Pause")
+        pause = self.buttons["pause"]
+        if pause.accessibleName() != ("Resume" if view.paused else "Pause"):
+            pause.setText("Resume\n[Space]" if view.paused else "Pause\n[Space]")
+            pause.setAccessibleName("Resume" if view.paused else "Pause")
         resting = segment is not None and segment.kind == "rest" and not self.controller.video_led
         self.buttons["less_rest"].setEnabled(resting)
         self.buttons["more_rest"].setEnabled(resting)
         self_paced = segment is not None and segment.kind == "work" and segment.self_paced
         self.buttons["rep"].setEnabled(self_paced)
-        self.buttons["done"].setEnabled(segment is not None and segment.kind == "work")
-        self.buttons["done"].setProperty("primary", self_paced)
-        self.buttons["done"].style().unpolish(self.buttons["done"])
-        self.buttons["done"].style().polish(self.buttons["done"])
+        done = self.buttons["done"]
+        done.setEnabled(segment is not None and segment.kind == "work")
+        if done.property("primary") != self_paced:
+            # Re-polishing restyles and repaints the button: only when the look changes.
+            done.setProperty("primary", self_paced)
+            done.style().unpolish(done)
+            done.style().polish(done)
 
     def _show_stage(self, view: SessionView) -> None:
         """The video when there is one (or a problem to show on it), else the cue in large type."""

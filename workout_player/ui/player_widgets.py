@@ -2,6 +2,10 @@
 
 All of them are sized for reading from across a room: the ring's number is at
 least 72 px tall on a 1366x768 screen, and bars use 22-28 px type.
+
+The screen redraws ~33 times a second, so the parts that change on a tick (ring,
+bars, clocks, counters) repaint only themselves and only when what they show
+changes: no synchronous repaint, no relayout of the screen.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +40,8 @@ class RingTimer(QWidget):
         self.text = ""
         self.caption = ""
         self.colour = QColor(theme.ACCENT)
+        self._face: QPixmap | None = None
+        self._face_key: tuple[object, ...] = ()
         self.setMinimumSize(180, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Timer")
@@ -45,20 +51,18 @@ class RingTimer(QWidget):
         new = (round(fraction, 3), text, caption, colour)
         if new == (round(self.fraction, 3), self.text, self.caption, self.colour.name()):
             return
+        if (text, caption) != (self.text, self.caption):
+            self.setAccessibleDescription(f"{caption} {text}".strip())
         self.fraction, self.text, self.caption = fraction, text, caption
         self.colour = QColor(colour)
-        self.setAccessibleDescription(f"{caption} {text}".strip())
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(280, 280)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _square(self) -> tuple[QRectF, float]:
+        """The ring's bounding square (centred, inset by half the pen) and the pen width."""
         side = min(self.width(), self.height())
-        if side <= 0:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         thickness = max(10.0, side * 0.08)
         square = QRectF(
             (self.width() - side) / 2 + thickness / 2,
@@ -66,15 +70,28 @@ class RingTimer(QWidget):
             side - thickness,
             side - thickness,
         )
-        track = QPen(QColor(theme.SURFACE_HIGH), thickness)
-        painter.setPen(track)
+        return square, thickness
+
+    def _face_pixmap(self) -> QPixmap:
+        """Track, number and caption: everything but the arc, drawn again only when they change.
+
+        Text taller than 64 px is not glyph-cached by Qt's raster engine but filled as
+        paths, about a millisecond each time; the number changes once a second while
+        the arc moves on every tick.
+        """
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self.text, self.caption, self.colour.rgba())
+        if self._face is not None and self._face_key == key:
+            return self._face
+        side = min(self.width(), self.height())
+        square, thickness = self._square()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.SURFACE_HIGH), thickness))
         painter.drawEllipse(square)
-        if self.fraction > 0:
-            pen = QPen(self.colour, thickness)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            # Starts at 12 o'clock and runs clockwise as time is left.
-            painter.drawArc(square, 90 * 16, -round(self.fraction * 360 * 16))
         font = QFont(self.font())
         font.setBold(True)
         # At least 72 px (readable from 3 m) unless the ring is too small to hold it.
@@ -94,6 +111,99 @@ class RingTimer(QWidget):
             )
             painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, self.caption)
         painter.end()
+        self._face, self._face_key = pixmap, key
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if min(self.width(), self.height()) <= 0:
+            return
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._face_pixmap())
+        if self.fraction > 0:
+            square, thickness = self._square()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(self.colour, thickness)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            # Starts at 12 o'clock and runs clockwise as time is left.
+            painter.drawArc(square, 90 * 16, -round(self.fraction * 360 * 16))
+        painter.end()
+
+
+class FlatBar(QWidget):
+    """A flat progress bar (rounded track, filled part) for the workout and the tempo phase.
+
+    Not a QProgressBar: its setValue() repaints at once, which flushes every pending
+    paint of the window inside the session's tick. This one schedules a repaint of
+    itself only, and only when the filled part moves by a whole pixel.
+    """
+
+    def __init__(
+        self, maximum: int, height: int, colour: str = theme.ACCENT, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._maximum = max(1, maximum)
+        self._value = 0
+        self._percent = 0
+        self._track = QColor(theme.SURFACE_HIGH)
+        self._colour = QColor(colour)
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleDescription("0 %")
+
+    def value(self) -> int:
+        return self._value
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def setValue(self, value: int) -> None:  # QProgressBar's name
+        value = min(self._maximum, max(0, value))
+        if value == self._value:
+            return
+        before = self._filled(self._value)
+        self._value = value
+        percent = value * 100 // self._maximum
+        if percent != self._percent:
+            self._percent = percent
+            self.setAccessibleDescription(f"{percent} %")
+        if self._filled(value) != before:
+            self.update()
+
+    def _filled(self, value: int) -> int:
+        return round(self.width() * value / self._maximum)
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = min(6.0, self.height() / 2)
+        painter.setBrush(self._track)
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        filled = self._filled(self._value)
+        if filled > 0:
+            painter.setBrush(self._colour)
+            painter.drawRoundedRect(QRectF(0, 0, filled, self.height()), radius, radius)
+        painter.end()
+
+
+class SteadyLabel(QLabel):
+    """A label for a clock or counter: its size only ever grows, so a new value repaints the
+    label alone instead of relaying out the whole screen (a label whose size is not fixed
+    asks its layout to recompute on every setText)."""
+
+    def setText(self, text: str) -> None:
+        if text == self.text():
+            return
+        super().setText(text)
+        self.ensurePolished()  # the style sheet's font decides the size
+        hint = self.sizeHint()
+        width = max(hint.width(), self.minimumWidth())
+        if width != self.minimumWidth() or hint.height() != self.minimumHeight():
+            self.setFixedSize(width, hint.height())
 
 
 class SideBadge(QLabel):
@@ -105,19 +215,38 @@ class SideBadge(QLabel):
         super().__init__(parent)
         self.setAccessibleName("Side")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.set_side(None)
-
-    def set_side(self, side: str | None) -> None:
-        self.setVisible(side is not None)
-        if side is None:
-            self.setText("")
-            return
-        self.setText(side.upper())
-        colour = self.COLOURS.get(side, theme.SURFACE_HIGH)
+        # One style sheet and one size for both sides; the pill is painted, so a new side
+        # repaints the badge alone (a new style sheet would re-polish and relayout the panel).
         self.setStyleSheet(
-            f"background-color: {colour}; color: white; border-radius: 10px; "
+            "background-color: transparent; color: white; "
             "font-size: 34px; font-weight: 800; padding: 2px 18px;"
         )
+        self.ensurePolished()
+        widest = max(self.COLOURS, key=lambda side: self.fontMetrics().horizontalAdvance(side))
+        self.setText(widest.upper())
+        self.setFixedSize(self.sizeHint())
+        self.setText("")
+        self._side: str | None = None
+        self._colour = QColor(theme.SURFACE_HIGH)
+        self.setVisible(False)
+
+    def set_side(self, side: str | None) -> None:
+        if self._side == side and self.isHidden() == (side is None):
+            return  # called on every tick
+        self._side = side
+        self.setVisible(side is not None)
+        self.setText(side.upper() if side else "")
+        self._colour = QColor(self.COLOURS.get(side or "", theme.SURFACE_HIGH))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour)
+        painter.drawRoundedRect(QRectF(self.rect()), 10, 10)
+        painter.end()
+        super().paintEvent(event)  # the text
 
 
 class Banner(QFrame):

@@ -341,14 +341,14 @@ class SessionController(QObject):
                     f"The demo clip {clip.name} could not be played; "
                     "the exercise runs on the timer.",
                 )
-        if clip is not None and not self.session.view().paused:
+        if clip is not None and not self.session.paused:
             self.player.play()
 
     def _sync_player(self) -> None:
         """Keep the video paused exactly when the session is."""
         if self._finished:
             return
-        paused = self.session.view().paused
+        paused = self.session.paused
         if self.video_led or self._clip is not None:
             if paused:
                 self.player.pause()
