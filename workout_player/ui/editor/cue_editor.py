@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,7 +41,9 @@ from workout_player.ui.editor.widgets import (
     StepTable,
     amount_text,
     keys_table,
+    may_close,
     rest_text,
+    save_document,
     sides_text,
 )
 
@@ -406,34 +407,22 @@ class CueEditorWindow(QWidget):
 
     def save(self) -> Path | None:
         """Ctrl+S: write the workout and say where, and whether it still has problems."""
-        try:
-            target = self.document.save()
-        except DocumentError as error:
-            self.saved_label.setText(f"Not saved: {error}")
-            return None
-        errors = [p for p in self.document.validate().problems if p.severity == "error"]
-        note = (
-            f" Fix the {len(errors)} problem(s) listed above before playing it." if errors else ""
-        )
-        self.saved_label.setText(f"Saved to {target}.{note}")
-        self.refresh()
+        target = save_document(self.document, self.saved_label)
+        if target is not None:
+            self.refresh()
         return target
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ask_before_close and self.document.modified and len(self.document):
-            answer = QMessageBox.question(
-                self,
-                "Save the workout?",
-                "The steps you marked are not saved yet. Save them before closing?",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
+        if (
+            self.ask_before_close
+            and self.document.modified
+            and len(self.document)
+            and not may_close(
+                self, "The steps you marked are not saved yet. Save them before closing?", self.save
             )
-            if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and self.save() is None
-            ):
-                event.ignore()
-                return
+        ):
+            event.ignore()
+            return
         self._ticker.stop()
         self.player.stop()
         event.accept()

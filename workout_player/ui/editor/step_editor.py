@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from workout_player import paths
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import build_plan, format_clock
-from workout_player.editing import DocumentError, WorkoutDocument, known_exercise_names
+from workout_player.editing import WorkoutDocument, known_exercise_names
 from workout_player.editing.saving import free_name
 from workout_player.ui.editor.widgets import (
     EDITOR_STYLE,
@@ -37,6 +36,8 @@ from workout_player.ui.editor.widgets import (
     StepForm,
     StepTable,
     keys_table,
+    may_close,
+    save_document,
 )
 
 COLUMNS = ("#", "Exercise", "Sets x reps / time", "Sides", "Rest")
@@ -279,32 +280,19 @@ class StepEditorWindow(QWidget):
             slug = "".join(c if c.isalnum() else "-" for c in self.document.title.lower())
             folder = paths.user_workouts_dir()
             self.document.path = free_name(folder, slug.strip("-") or "my-workout")
-        try:
-            target = self.document.save()
-        except DocumentError as error:
-            self.saved_label.setText(f"Not saved: {error}")
-            return None
-        errors = [p for p in self.document.validate().problems if p.severity == "error"]
-        note = (
-            f" Fix the {len(errors)} problem(s) listed above before playing it." if errors else ""
-        )
-        self.saved_label.setText(f"Saved to {target}.{note}")
-        self.refresh()
+        target = save_document(self.document, self.saved_label)
+        if target is not None:
+            self.refresh()
         return target
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ask_before_close and self.document.modified:
-            answer = QMessageBox.question(
-                self,
-                "Save the workout?",
-                "Your changes are not saved yet. Save them before closing?",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
+        if (
+            self.ask_before_close
+            and self.document.modified
+            and not may_close(
+                self, "Your changes are not saved yet. Save them before closing?", self.save
             )
-            if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and self.save() is None
-            ):
-                event.ignore()
-                return
+        ):
+            event.ignore()
+            return
         event.accept()
