@@ -285,3 +285,31 @@ def test_sound_is_warmed_up_once_before_the_first_session(window: MainWindow) ->
     assert isinstance(first, RecordingAnnouncer)
     window.warm_up_sound()
     assert window._announcer is first
+
+
+def test_the_windows_notice_moves_into_the_players_banner(qtbot: QtBot, tmp_path: Path) -> None:
+    # Started with `play`, the person never sees the library: a notice such as "your damaged
+    # database was moved to X" must reach the player, in its one banner (two would push the
+    # controls off a 768 px screen).
+    clock = FakeClock()
+    win = MainWindow(
+        None,
+        store_problem="History is off: the folder is read-only.",
+        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
+        make_announcer=RecordingAnnouncer,
+        clock=clock,
+    )
+    qtbot.addWidget(win)
+    win.show()
+    assert win.notice.isVisible()
+    win.open_path(write_workout(tmp_path, SHORT_WORKOUT))
+    qtbot.keyClick(win.workout_page, Qt.Key.Key_Return)
+    screen = win.current_page()
+    assert isinstance(screen, PlayerScreen)
+    assert not win.notice.isVisible()
+    assert screen.banner.isVisible()
+    assert "History is off: the folder is read-only." in screen.banner.label.text()
+    # Even with a long two-part banner and the pain selector, a 1366x768 laptop shows it all.
+    screen.controller.report_problem("clip", "The demo clip x.mp4 could not be played. " * 3)
+    assert screen.minimumSizeHint().height() <= 768
+    win.close()

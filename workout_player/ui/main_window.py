@@ -323,6 +323,10 @@ class MainWindow(QMainWindow):
         screen.leave_fullscreen.connect(self.leave_fullscreen)
         screen.settings_requested.connect(self.open_settings)
         controller.finished.connect(self._session_finished)
+        if self.notice.label.text():
+            # One banner on the player: the window's own (e.g. a damaged database moved
+            # aside) joins the session's, and the window's hides while the player shows.
+            controller.report_problem("window", self.notice.label.text().removeprefix("⚠  "))
         self.controller, self.player_screen = controller, screen
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -410,6 +414,7 @@ class MainWindow(QMainWindow):
         """The player and full screen get every pixel: no menu bar (its shortcuts still work)."""
         playing = self.player_screen is not None and self.current_page() is self.player_screen
         self.menuBar().setVisible(not playing and not self.isFullScreen())
+        self.notice.setVisible(bool(self.notice.label.text()) and not playing)
 
     # -- drag and drop, closing --------------------------------------------------------------
 

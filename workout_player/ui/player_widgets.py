@@ -42,7 +42,7 @@ class RingTimer(QWidget):
         self.colour = QColor(theme.ACCENT)
         self._face: QPixmap | None = None
         self._face_key: tuple[object, ...] = ()
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(140, 140)  # two banners on a 768 px screen still fit
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Timer")
 

@@ -166,6 +166,10 @@ class SessionController(QObject):
         """The demo clip looping now (timer-led), None when there is none."""
         return self._clip
 
+    def report_problem(self, key: str, message: str) -> None:
+        """Show `message` in the player's banner (under `key`, replacing an older one)."""
+        self._set_problem(key, message)
+
     def problems_text(self) -> str:
         return "   ·   ".join(self._problems.values())
 
