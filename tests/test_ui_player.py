@@ -295,3 +295,16 @@ def test_pain_before_is_offered_before_the_first_step_of_a_video_led_workout(
     run_for(controller, clock, 10.5)  # the gap between the two steps is not the start
     assert controller.view().state == SessionState.BETWEEN
     assert not screen.pain.isVisibleTo(screen)
+
+
+def test_history_keeps_the_workout_files_absolute_path(
+    qtbot: QtBot, tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_workout(tmp_path / "w")
+    monkeypatch.chdir(tmp_path)  # as `workout-player play w/routine.yaml` from there
+    controller, screen, _clock, _announcer = make_session(load(Path("w/routine.yaml")), store)
+    qtbot.addWidget(screen)
+    controller.start()
+    row = store.session(controller.session_id)
+    assert row is not None
+    assert row.workout_file == str((tmp_path / "w" / "routine.yaml").resolve())

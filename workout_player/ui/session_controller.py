@@ -187,22 +187,21 @@ class SessionController(QObject):
             return
         self._started = True
         if self.store is not None:
-            self._store_call(
-                "start",
-                lambda store: setattr(
-                    self,
-                    "session_id",
-                    store.start_session(
-                        workout=self.workout.title,
-                        workout_file=str(self.workout.source) if self.workout.source else None,
-                        content_hash=content_hash(self.workout.source),
-                    ),
-                ),
-            )
+            self._store_call("start", self._open_session_row)
         if self.video_led:
             self.player.play()
         self._handle(self.session.start())
         self._timer.start()
+
+    def _open_session_row(self, store: Store) -> None:
+        """The session is on disk (in progress) before its first second runs."""
+        source = self.workout.source
+        self.session_id = store.start_session(
+            workout=self.workout.title,
+            # Absolute, so history finds the file whatever folder `play` ran in.
+            workout_file=str(source.resolve()) if source else None,
+            content_hash=content_hash(source),
+        )
 
     def tick(self) -> None:
         if self._finished or not self._started:
