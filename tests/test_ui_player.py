@@ -289,6 +289,7 @@ def test_pain_before_is_offered_before_the_first_step_of_a_video_led_workout(
     run_for(controller, clock, 1.0)
     assert controller.view().state == SessionState.BETWEEN
     assert screen.pain.isVisibleTo(screen)
+    assert (screen.ring.caption, screen.ring.text) == ("STARTS IN", "2")
     run_for(controller, clock, 2.5)
     assert controller.view().state == SessionState.WORK
     assert not screen.pain.isVisibleTo(screen)

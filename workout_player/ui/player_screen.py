@@ -312,6 +312,17 @@ class PlayerScreen(QWidget):
             return
         elif kind == "work":
             caption, colour = "SET LEFT" if view.reps else "WORK", theme.ACCENT
+        elif view.state == SessionState.BETWEEN and view.next_segment is not None:
+            # Video-led, before a step: count down to it, as the video's own cards do.
+            following = view.next_segment
+            gap_start = max(
+                (s.end for s in self.controller.plan.segments if s.end <= following.start + 1e-9),
+                default=0.0,
+            )
+            left = max(0.0, following.start - view.elapsed)
+            gap = following.start - gap_start
+            fraction = left / gap if gap > 0 else 0.0
+            caption, colour = "STARTS IN", theme.ACCENT
         else:
             self.ring.set_state(0.0, "", "", theme.ACCENT)
             return
