@@ -286,3 +286,27 @@ def test_cues_land_on_time_with_a_real_media_clock_fed_coarse_reports() -> None:
     assert [b[0] for b in beeps[:6]] == [b[0] for b in expected]
     for (_, heard), (_, due) in zip(beeps[:6], expected, strict=True):
         assert heard == pytest.approx(due, abs=0.1)
+
+
+def test_a_seek_landing_just_short_of_its_target_does_not_reenter_the_set_before() -> None:
+    # libvlc may land a few ms before the time asked for; the set just left must not be
+    # entered again at its very end and then "completed" with every rep counted.
+    session, media, wall, _ = video_session()
+    play(session, media, wall, 62.0)  # Bird dog, left, 2 s in: no rep done yet
+    (seek,) = of_type(session.next(), SeekRequested)
+    media.set(seek.media_seconds - 0.03)
+    events = session.tick() + play(session, media, wall, seek.media_seconds + 1.0)
+    ended = of_type(events, SegmentEnded)
+    assert [(e.segment.kind, e.segment.side, e.reason, e.reps_done) for e in ended] == [
+        ("work", "left", "skipped", 0)
+    ]
+    assert session.view().segment.kind == "switch"
+
+
+def test_joining_a_set_mid_way_counts_only_the_reps_done_after_joining() -> None:
+    session, media, wall, _ = video_session()
+    play(session, media, wall, 40.5)  # in the gap after Cat cow
+    media.set(66.0)  # dragged to 6 s into Bird dog left: its first 5 s hold is already over
+    session.tick()
+    ended = of_type(play(session, media, wall, 70.5), SegmentEnded)
+    assert [(e.segment.side, e.reason, e.reps_done) for e in ended] == [("left", "completed", 1)]

@@ -27,6 +27,7 @@ from workout_player.domain.events import (
     SegmentStarted,
     SessionFinished,
 )
+from workout_player.domain.model import ExerciseStep
 from workout_player.domain.segment_events import (
     EPS,
     Timed,
@@ -367,11 +368,20 @@ class Session:
             started_at=self._clock_start,
             ended_at=self._clock_at(position),
             seconds=seconds,
-            reps_done=reps_done(step, elapsed, self._taps),
+            reps_done=self._reps_since_entry(step, elapsed),
             reason=reason,
         )
         self._index = -1
         return event
+
+    def _reps_since_entry(self, step: ExerciseStep | None, elapsed: float) -> int | None:
+        """Reps done in the segment; a video seek that landed mid-set does not count the
+        reps the video had already shown before the person joined."""
+        done = reps_done(step, elapsed, self._taps)
+        if done is None or step is None or step.self_paced or self._entry <= 0:
+            return done
+        before = reps_done(step, self._entry, 0) or 0
+        return max(0, done - before)
 
     def _finish(self, completed: bool, position: float | None = None) -> list[Event]:
         """Finish; a timer-led session caught up past its end stops counting at `position`."""

@@ -97,7 +97,9 @@ class VideoFollower:
             target, reason = self._pending
             if target - LAND_BEFORE <= t <= target + LAND_AFTER:
                 self._pending = None
-                return self._jump(t, reason)
+                # Landing a hair short of the target must not re-enter the segment before it
+                # (it would then "complete" with every rep counted, in a few milliseconds).
+                return self._jump(max(t, target), reason)
         if t < self._last_t - JUMP_BACK:
             return self._jump(t, "back")
         if t > self._last_t + JUMP_FORWARD:

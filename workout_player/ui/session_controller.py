@@ -45,7 +45,8 @@ from workout_player.playback import Player, probe_length
 from workout_player.store import SetRecord, Store
 
 MIN_PARTIAL_SET_SECONDS = 3.0
-"""A set cut short (N, Esc) with no rep counted is kept only if this much was worked."""
+"""A set with no rep counted (cut short, or joined late in a video) is kept only if this
+much was worked (or half of a shorter timed set)."""
 
 log = logging.getLogger(__name__)
 
@@ -364,9 +365,14 @@ class SessionController(QObject):
             return
         if event.reason == "back":
             return  # P restarts the set: the diary keeps the attempt that counts
-        finished = event.reason in ("completed", "done")
-        if not finished and not event.reps_done and event.seconds < MIN_PARTIAL_SET_SECONDS:
-            return  # skipped or ended before anything was done: not a set
+        if event.reason != "done" and not event.reps_done:
+            # Nothing counted: keep it only if it was really worked. A video seek can join a
+            # set in its last moments; a short timed set needs half its length.
+            threshold = MIN_PARTIAL_SET_SECONDS
+            if segment.duration:
+                threshold = min(threshold, segment.duration / 2)
+            if event.seconds < threshold:
+                return
         ended = datetime.now().astimezone()
         started = ended - timedelta(seconds=max(0.0, event.ended_at - event.started_at))
         record = SetRecord(
