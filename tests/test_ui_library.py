@@ -59,6 +59,20 @@ def test_search_filters_by_title_tag_and_exercise(qtbot: QtBot, library: Library
     assert library.empty.isVisibleTo(library)
 
 
+def test_keyboard_alone_picks_a_workout_from_the_search_box(
+    qtbot: QtBot, library: LibraryPage
+) -> None:
+    qtbot.keyClicks(library.search, "back")
+    titles = library.visible_titles()
+    assert len(titles) >= 3
+    qtbot.keyClick(library.search, Qt.Key.Key_Down)
+    qtbot.keyClick(library.search, Qt.Key.Key_Down)
+    qtbot.keyClick(library.search, Qt.Key.Key_Up)
+    with qtbot.waitSignal(library.open_requested) as opened:
+        qtbot.keyClick(library.search, Qt.Key.Key_Return)
+    assert load_workout(opened.args[0]).workout.title == titles[1]
+
+
 def test_level_filter(library: LibraryPage) -> None:
     library.level.setCurrentIndex(library.level.findData("beginner"))
     shown = library.visible_titles()

@@ -86,6 +86,18 @@ class WorkoutCardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _SearchBox(QLineEdit):
+    """Up and Down move through the list while typing, so the keyboard alone picks a workout."""
+
+    step = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.step.emit(1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        super().keyPressEvent(event)
+
+
 class _WorkoutList(QListView):
     """Enter opens the selected workout (QListView alone only reacts to double-click)."""
 
@@ -117,12 +129,13 @@ class LibraryPage(QWidget):
         hint = QLabel("Enter or double-click opens a workout · drop a .yaml file here to open it")
         hint.setProperty("role", "dim")
 
-        self.search = QLineEdit()
+        self.search = _SearchBox()
         self.search.setPlaceholderText("Search title, exercise or tag  (Ctrl+F)")
         self.search.setAccessibleName("Search workouts")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.returnPressed.connect(self._open_first_match)
+        self.search.step.connect(self._step_selection)
 
         self.level = QComboBox()
         self.level.setAccessibleName("Filter by level")
@@ -225,6 +238,14 @@ class LibraryPage(QWidget):
 
     def _update_empty(self) -> None:
         self.empty.setVisible(self.model.rowCount() > 0 and self.proxy.rowCount() == 0)
+
+    def _step_selection(self, delta: int) -> None:
+        rows = self.proxy.rowCount()
+        if not rows:
+            return
+        current = self.view.currentIndex()
+        row = current.row() + delta if current.isValid() else 0
+        self.view.setCurrentIndex(self.proxy.index(max(0, min(rows - 1, row)), 0))
 
     def _open_first_match(self) -> None:
         if self.proxy.rowCount():
