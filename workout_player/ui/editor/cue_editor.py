@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -35,7 +34,6 @@ from workout_player.editing import (
 from workout_player.playback import Player, create_player, probe_length
 from workout_player.ui.editor.widgets import (
     EDITOR_STYLE,
-    NameDelegate,
     ProblemsList,
     StepForm,
     StepTable,
@@ -160,11 +158,7 @@ class CueEditorWindow(QWidget):
         self.title_edit.setPlaceholderText("Workout title")
         self.title_edit.textEdited.connect(self._title_edited)
         right_layout.addWidget(self.title_edit)
-        self.table = StepTable(COLUMNS)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setItemDelegateForColumn(1, NameDelegate(self._names, self.table))
+        self.table = StepTable(COLUMNS, self._names)
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.clicked.connect(lambda index: self.seek_to_step(index.row()))

@@ -31,7 +31,6 @@ from workout_player.editing import WorkoutDocument, known_exercise_names
 from workout_player.editing.saving import free_name
 from workout_player.ui.editor.widgets import (
     EDITOR_STYLE,
-    NameDelegate,
     ProblemsList,
     StepForm,
     StepTable,
@@ -91,11 +90,7 @@ class StepEditorWindow(QWidget):
         self.title_edit.setPlaceholderText("Workout title")
         self.title_edit.textEdited.connect(self._title_edited)
         left.addWidget(self.title_edit)
-        self.table = StepTable(COLUMNS)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setItemDelegateForColumn(1, NameDelegate(self._names, self.table))
+        self.table = StepTable(COLUMNS, self._names)
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.key_pressed.connect(self._table_key)

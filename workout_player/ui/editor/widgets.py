@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -228,9 +229,17 @@ class StepTable(QTableWidget):
 
     key_pressed = Signal(QKeyEvent)
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, headers: Sequence[str], names: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        """`headers`: column titles (column 1 is the exercise, stretched, and completes
+        from `names` when edited)."""
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(list(headers))
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegateForColumn(1, NameDelegate(names, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
