@@ -21,36 +21,15 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from workout_player.domain.loader import LoadResult, parse_workout
+from workout_player.domain.workout_reader import EXERCISE_KEYS, TOP_KEYS
 from workout_player.editing.names import is_placeholder_name, next_exercise_name
 from workout_player.editing.saving import video_reference, write_atomically
 from workout_player.editing.timestamps import format_timestamp, parse_timestamp, round_tenth
 
-# Where a key goes when an edit adds it, so new keys read in the usual order.
-_KEY_ORDER = (
-    "at",
-    "exercise",
-    "cue",
-    "sets",
-    "reps",
-    "tempo",
-    "hold",
-    "duration",
-    "sides",
-    "rest",
-    "countdown",
-    "clip",
-)
-_TOP_ORDER = (
-    "title",
-    "description",
-    "level",
-    "tags",
-    "safety",
-    "countdown",
-    "switch",
-    "video",
-    "steps",
-)
+# Where a key goes when an edit adds it, so new keys read in the usual order: the
+# loader's order, with `at` first in a step (a cue sheet reads by time).
+_KEY_ORDER = ("at", *(key for key in EXERCISE_KEYS if key != "at"))
+_TOP_ORDER = TOP_KEYS
 MAX_BYTES = 1024 * 1024
 # Length given to the last marked step while the video's length is unknown.
 DEFAULT_MARK_SECONDS = 30.0
