@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -11,6 +12,7 @@ import pytest
 
 from tests.conftest import MEDIA, REPO, WORKOUTS
 from workout_player import paths
+from workout_player.domain.checks import load_norms, parse_norms
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,10 @@ def test_database_path_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert paths.database_path() == tmp_path / "env.sqlite3"
     monkeypatch.delenv("WORKOUT_PLAYER_DB")
     assert paths.database_path() == paths.data_dir() / "history.sqlite3"
+
+
+def test_wheel_ships_the_self_check_norms(wheel: Path) -> None:
+    """The reference data is package data: the Checks screen needs it outside a checkout."""
+    with zipfile.ZipFile(wheel) as zf:
+        text = zf.read("workout_player/domain/checks/norms.json").decode("utf-8")
+    assert parse_norms(json.loads(text)) == load_norms()
