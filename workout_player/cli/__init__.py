@@ -111,6 +111,29 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(handler="editor")
 
+    for name, verb, description in (
+        ("install-desktop", "add", "Add Workout Player to your application launcher: its"),
+        (
+            "uninstall-desktop",
+            "remove",
+            "Remove Workout Player from your application launcher: its",
+        ),
+    ):
+        p = commands.add_parser(
+            name,
+            help=f"{verb} the launcher entry, icons and AppStream file in your data folders",
+            description=(
+                f"{description} .desktop entry, icons and AppStream file in $XDG_DATA_HOME "
+                "(default ~/.local/share)."
+            ),
+        )
+        p.add_argument(
+            "--prefix",
+            metavar="DIR",
+            help="use DIR/share instead of $XDG_DATA_HOME (for example --prefix ~/.local)",
+        )
+        p.set_defaults(handler=name.replace("-", "_"))
+
     return parser
 
 

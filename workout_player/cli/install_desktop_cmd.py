@@ -1,0 +1,38 @@
+"""`workout-player install-desktop`: put Workout Player in the person's application launcher."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+
+from workout_player.desktop import install as desktop
+from workout_player.desktop.entry import LaunchError, launch_command
+
+
+def run(args: argparse.Namespace) -> int:
+    home = desktop.data_home(args.prefix)
+    try:
+        command = launch_command()
+    except LaunchError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    # Read outside the try: a shipped file missing is a broken installation, not the folder's fault.
+    files = desktop.planned_files(command)
+    try:
+        changes = desktop.install(home, files)
+    except OSError as exc:
+        print(
+            "Could not install the launcher entry: "
+            f"{exc.strerror or exc} ({exc.filename or home}). "
+            "Check that the folder is yours and writable, or choose another with --prefix.",
+            file=sys.stderr,
+        )
+        return 1
+    for change in changes:
+        print(change)
+    if any(change.action == "wrote" for change in changes):
+        for problem in desktop.refresh_caches(home):
+            print(f"Note: {problem}", file=sys.stderr)
+    print(f"Workout Player is now in your application launcher; it starts {shlex.join(command)}")
+    return 0
