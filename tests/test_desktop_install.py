@@ -165,6 +165,22 @@ def test_data_home_follows_the_xdg_rules(tmp_path: Path, monkeypatch: pytest.Mon
     )
 
 
+@pytest.mark.parametrize("command", ["install-desktop", "uninstall-desktop"])
+def test_systems_without_freedesktop_launchers_are_told_so(
+    command: str,
+    data_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for platform in ("win32", "darwin"):
+        monkeypatch.setattr(sys, "platform", platform)
+        assert main([command]) == 1
+        assert "Linux and BSD desktops" in capsys.readouterr().err
+        assert not data_home.exists()
+    for platform in ("linux", "freebsd14"):
+        assert install.unsupported_platform(platform) is None
+
+
 def test_a_folder_that_cannot_be_written_gives_a_message(
     data_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

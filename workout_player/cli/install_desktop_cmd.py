@@ -11,6 +11,10 @@ from workout_player.desktop.entry import LaunchError, launch_command
 
 
 def run(args: argparse.Namespace) -> int:
+    problem = desktop.unsupported_platform()
+    if problem and args.prefix is None:
+        print(problem, file=sys.stderr)
+        return 1
     home = desktop.data_home(args.prefix)
     try:
         command = launch_command()

@@ -9,6 +9,10 @@ from workout_player.desktop import install as desktop
 
 
 def run(args: argparse.Namespace) -> int:
+    problem = desktop.unsupported_platform()
+    if problem and args.prefix is None:
+        print(problem, file=sys.stderr)
+        return 1
     home = desktop.data_home(args.prefix)
     try:
         changes = desktop.uninstall(home)

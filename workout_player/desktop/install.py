@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,17 @@ from workout_player.desktop.entry import installed_entry
 DESKTOP_ENTRY = Path("applications") / f"{APP_ID}.desktop"
 METAINFO = Path("metainfo") / f"{APP_ID}.metainfo.xml"
 HICOLOR = Path("icons") / "hicolor"
+
+
+def unsupported_platform(platform: str | None = None) -> str | None:
+    """Why launcher files would do nothing here (macOS, Windows), or None on freedesktop systems."""
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "cygwin", "darwin")):
+        return (
+            "install-desktop makes launcher entries for Linux and BSD desktops (freedesktop.org); "
+            "on this system start Workout Player with the workout-player command instead."
+        )
+    return None
 
 
 def icon_paths() -> dict[Path, Path]:
