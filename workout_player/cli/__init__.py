@@ -111,20 +111,24 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(handler="editor")
 
-    for name, verb, description in (
-        ("install-desktop", "add", "Add Workout Player to your application launcher: its"),
+    for name, summary, description in (
+        (
+            "install-desktop",
+            "add the app to your application launcher (entry, icons, AppStream file)",
+            "Add Workout Player to your application launcher: write its .desktop entry,",
+        ),
         (
             "uninstall-desktop",
-            "remove",
-            "Remove Workout Player from your application launcher: its",
+            "take the app out of your application launcher",
+            "Take Workout Player out of your application launcher: remove its .desktop entry,",
         ),
     ):
         p = commands.add_parser(
             name,
-            help=f"{verb} the launcher entry, icons and AppStream file in your data folders",
+            help=summary,
             description=(
-                f"{description} .desktop entry, icons and AppStream file in $XDG_DATA_HOME "
-                "(default ~/.local/share)."
+                f"{description} icons and AppStream file in $XDG_DATA_HOME/applications, "
+                "/icons and /metainfo (default ~/.local/share)."
             ),
         )
         p.add_argument(

@@ -6,25 +6,25 @@ import argparse
 import shlex
 import sys
 
-from workout_player.desktop import install as desktop
+from workout_player.desktop import install as installer
 from workout_player.desktop.entry import LaunchError, launch_command
 
 
 def run(args: argparse.Namespace) -> int:
-    problem = desktop.unsupported_platform()
+    problem = installer.unsupported_platform()
     if problem and args.prefix is None:
         print(problem, file=sys.stderr)
         return 1
-    home = desktop.data_home(args.prefix)
+    home = installer.data_home(args.prefix)
     try:
         command = launch_command()
     except LaunchError as exc:
         print(exc, file=sys.stderr)
         return 1
     # Read outside the try: a shipped file missing is a broken installation, not the folder's fault.
-    files = desktop.planned_files(command)
+    files = installer.planned_files(command)
     try:
-        changes = desktop.install(home, files)
+        changes = installer.install(home, files)
     except OSError as exc:
         print(
             "Could not install the launcher entry: "
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     for change in changes:
         print(change)
     if any(change.action == "wrote" for change in changes):
-        for problem in desktop.refresh_caches(home):
-            print(f"Note: {problem}", file=sys.stderr)
+        for note in installer.refresh_caches(home):
+            print(f"Note: {note}", file=sys.stderr)
     print(f"Workout Player is now in your application launcher; it starts {shlex.join(command)}")
     return 0

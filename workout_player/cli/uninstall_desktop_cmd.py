@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workout_player.desktop import install as desktop
+from workout_player.desktop import install as installer
 
 
 def run(args: argparse.Namespace) -> int:
-    problem = desktop.unsupported_platform()
+    problem = installer.unsupported_platform()
     if problem and args.prefix is None:
         print(problem, file=sys.stderr)
         return 1
-    home = desktop.data_home(args.prefix)
+    home = installer.data_home(args.prefix)
     try:
-        changes = desktop.uninstall(home)
+        changes = installer.uninstall(home)
     except OSError as exc:
         print(
             f"Could not remove the launcher entry: {exc.strerror or exc} ({exc.filename or home}). "
@@ -28,6 +28,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for change in changes:
         print(change)
-    for problem in desktop.refresh_caches(home):
-        print(f"Note: {problem}", file=sys.stderr)
+    for note in installer.refresh_caches(home):
+        print(f"Note: {note}", file=sys.stderr)
     return 0
