@@ -16,8 +16,10 @@ APT_RUN := libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output speech-dis
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libpulse0 libasound2 fonts-dejavu-core
-# A virtual screen for the end-to-end tests; ffmpeg makes the test videos.
-APT_TEST := xvfb xauth ffmpeg
+# A virtual screen for the end-to-end tests; ffmpeg makes the test videos;
+# desktop-file-validate, appstreamcli and gio (GLib's launcher) check the
+# launcher files that `workout-player install-desktop` puts in place.
+APT_TEST := xvfb xauth ffmpeg desktop-file-utils appstream libglib2.0-bin
 # The benchmark draws its own test video with ffmpeg.
 APT_BENCH := ffmpeg
 

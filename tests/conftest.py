@@ -28,4 +28,6 @@ def _isolated_user_data(
     monkeypatch.delenv("WORKOUT_PLAYER_DB", raising=False)
     monkeypatch.setenv("WORKOUT_PLAYER_WORKOUTS", str(home / "workouts"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    # install-desktop writes below XDG_DATA_HOME: never into the real ~/.local/share.
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     return home

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MEDIA, REPO, WORKOUTS
-from workout_player import paths
+from workout_player import desktop, paths
 from workout_player.domain.checks import load_norms, parse_norms
 
 
@@ -47,6 +47,20 @@ def test_wheel_ships_every_bundled_workout_and_media_file(wheel: Path) -> None:
         assert f"workout_player/_bundled/workouts/{path.name}" in names
     for path in media:
         assert f"workout_player/_bundled/media/{path.name}" in names
+
+
+def test_wheel_ships_the_launcher_files(wheel: Path) -> None:
+    """install-desktop and the window icon read these from the installed package."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = [
+        desktop.desktop_entry_file(),
+        desktop.metainfo_file(),
+        desktop.icon_svg_file(),
+        *(desktop.icon_png_file(size) for size in desktop.PNG_SIZES),
+    ]
+    for path in shipped:
+        assert path.is_file(), path
+        assert path.relative_to(REPO).as_posix() in names
 
 
 def test_wheel_declares_the_command(wheel: Path) -> None:

@@ -111,6 +111,33 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(handler="editor")
 
+    for name, summary, description in (
+        (
+            "install-desktop",
+            "add the app to your application launcher (entry, icons, AppStream file)",
+            "Add Workout Player to your application launcher: write its .desktop entry,",
+        ),
+        (
+            "uninstall-desktop",
+            "take the app out of your application launcher",
+            "Take Workout Player out of your application launcher: remove its .desktop entry,",
+        ),
+    ):
+        p = commands.add_parser(
+            name,
+            help=summary,
+            description=(
+                f"{description} icons and AppStream file in $XDG_DATA_HOME/applications, "
+                "/icons and /metainfo (default ~/.local/share)."
+            ),
+        )
+        p.add_argument(
+            "--prefix",
+            metavar="DIR",
+            help="use DIR/share instead of $XDG_DATA_HOME (for example --prefix ~/.local)",
+        )
+        p.set_defaults(handler=name.replace("-", "_"))
+
     return parser
 
 

@@ -12,11 +12,11 @@ import sys
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QWindow
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
-from workout_player import __version__, paths
+from workout_player import __version__, desktop, paths
 from workout_player.domain.model import Workout
 from workout_player.playback import prefer_xcb
 from workout_player.store import Store, StoreError, open_store
@@ -28,32 +28,12 @@ DISPLAY_NAME = "Workout Player"
 
 
 def make_icon() -> QIcon:
-    """A timer ring around a play triangle, painted so the app ships no image files."""
+    """The launcher's icon: the shipped PNGs at their sizes, the SVG for every other size."""
     icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.BACKGROUND))
-        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.2, size * 0.2)
-        pen = QPen(QColor(theme.ACCENT), max(2.0, size * 0.1))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        margin = size * 0.16
-        painter.drawArc(
-            QRectF(margin, margin, size - 2 * margin, size - 2 * margin), 90 * 16, -290 * 16
-        )
-        triangle = QPainterPath(QPointF(size * 0.42, size * 0.34))
-        triangle.lineTo(QPointF(size * 0.68, size * 0.5))
-        triangle.lineTo(QPointF(size * 0.42, size * 0.66))
-        triangle.closeSubpath()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.TEXT))
-        painter.drawPath(triangle)
-        painter.end()
-        icon.addPixmap(pixmap)
+    for size in desktop.PNG_SIZES:
+        icon.addFile(str(desktop.icon_png_file(size)), QSize(size, size))
+    # Other sizes (16, 32, 64 in task bars and title bars) are drawn from the SVG.
+    icon.addFile(str(desktop.icon_svg_file()))
     return icon
 
 
@@ -67,7 +47,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("workout-player")
+    # The launcher entry's name without ".desktop": Wayland's app id, and how desktops match
+    # this window to its entry and icon. On X11 they match WM_CLASS, which Qt takes from the
+    # application name: the entry's StartupWMClass is that name.
+    app.setDesktopFileName(desktop.APP_ID)
     app.setWindowIcon(make_icon())
     theme.apply_theme(app)
     return app
