@@ -9,8 +9,9 @@ would call it. Lying exercises put the head on the left.
 from __future__ import annotations
 
 from .body import Pose, Support, lay_shins, place
-from .draw import Prop
 from .motion import Exercise, Keyframes, concat, legs, rep_keyframes, shift
+from .props import Prop
+from .variants import Check, Variant
 
 STAND = Pose(n_elbow=8, f_elbow=8, n_shoulder=4, f_shoulder=-4, f_hip=1, n_hip=-1)
 
@@ -44,6 +45,16 @@ QUAD = quad()
 CAT_CAMEL = Exercise(
     name="Cat-camel",
     clip="cat-camel",
+    variant=Variant(
+        "on hands and knees, the back rounds then arches, well short of the end of range",
+        (
+            Check("spine flexion", 20, 45, "start"),
+            Check("spine flexion", -35, -10),
+            Check("right hip flexion", 60, 100, "always"),
+            Check("right knee lift", 0, 0.03, "always"),
+            Check("right hand lift", 0, 0.03, "always"),
+        ),
+    ),
     # Rounded (cat): low back lifts, head drops.  Sagging (camel): back dips, head lifts.
     start=quad(trunk=66, spine=36, neck=26),
     active={"none": quad(trunk=92, spine=-24, neck=-22)},
@@ -56,6 +67,23 @@ CAT_CAMEL = Exercise(
 BIRD_DOG = Exercise(
     name="Bird dog",
     clip="bird-dog",
+    variant=Variant(
+        "opposite arm and leg reach long, the back stays neutral and level",
+        (
+            Check("spine flexion", -5, 5, "always"),
+            Check("trunk lean", 75, 95, "always"),
+            Check("left shoulder flexion", 155, 185, side="left"),
+            Check("right hip flexion", -15, 15, side="left"),
+            Check("right knee bend", 0, 15, side="left"),
+            Check("left knee lift", 0, 0.03, "always", side="left"),
+            Check("right hand lift", 0, 0.03, "always", side="left"),
+            Check("right shoulder flexion", 155, 185, side="right"),
+            Check("left hip flexion", -15, 15, side="right"),
+            Check("left knee bend", 0, 15, side="right"),
+            Check("right knee lift", 0, 0.03, "always", side="right"),
+            Check("left hand lift", 0, 0.03, "always", side="right"),
+        ),
+    ),
     start=QUAD,
     active={
         # left arm (far) reaches forward, right leg (near) reaches back
@@ -77,12 +105,37 @@ SUPINE = Pose(trunk=270, n_hip=0, f_hip=0, n_ankle=10, f_ankle=10)
 HOOK = {"n_hip": 50, "n_knee": 100, "n_ankle": 40}
 HOOK_FAR = {"f_hip": 46, "f_knee": 96, "f_ankle": 40}
 
+UNDER_BACK = {
+    "n_shoulder": -6,
+    "f_shoulder": -6,
+    "n_elbow": 30,
+    "f_elbow": 30,
+    "n_wrist": -20,
+    "f_wrist": -20,
+    "forearms": 0.45,
+}
+
 CURL_UP = Exercise(
     name="McGill curl-up",
     clip="mcgill-curl-up",
-    # One knee bent, the other leg straight, hands flat under the low back.
-    start=SUPINE.but(**HOOK, n_shoulder=-2, f_shoulder=-2),
-    active={"none": SUPINE.but(**HOOK, spine=11, n_shoulder=-2, f_shoulder=-2)},
+    variant=Variant(
+        "one knee bent, one leg straight, hands under the low back; head and shoulders lift a"
+        " little while the low back stays neutral on the floor",
+        (
+            Check("right knee bend", 80, 110, "always"),
+            Check("left knee bend", 0, 10, "always"),
+            Check("left hip flexion", -5, 10, "always"),
+            Check("right hand from low back", 0, 0.06, "always"),
+            Check("pelvis lift", 0, 0.03, "always"),
+            Check("spine flexion", -2, 2, "start"),
+            Check("spine flexion", 5, 20),
+            Check("head lift", 0.05, 0.12),
+        ),
+    ),
+    # One knee bent, the other leg straight, hands flat under the low back: the upper arms
+    # lie along the sides, the forearms point across under the lumbar curve (shortened).
+    start=SUPINE.but(**HOOK, **UNDER_BACK),
+    active={"none": SUPINE.but(**HOOK, spine=11, **UNDER_BACK)},
     supports={"none": Support(anchor="pelvis", level="n_heel")},
     props=(Prop("mat", -0.75, 0.75),),
     demo_hold=6,
@@ -92,6 +145,28 @@ CURL_UP = Exercise(
 DEAD_BUG = Exercise(
     name="Dead bug",
     clip="dead-bug",
+    variant=Variant(
+        "on the back, hips and knees at right angles; the opposite arm and leg lower slowly"
+        " while the low back stays on the floor",
+        (
+            Check("pelvis lift", 0, 0.02, "always"),
+            Check("spine flexion", -5, 5, "always"),
+            Check("right hip flexion", 80, 100, "start"),
+            Check("right knee bend", 80, 100, "start"),
+            Check("left hip flexion", 80, 100, "start"),
+            Check("left knee bend", 80, 100, "start"),
+            Check("right shoulder flexion", 80, 100, "start"),
+            Check("left shoulder flexion", 80, 100, "start"),
+            Check("left shoulder flexion", 150, 185, side="left"),
+            Check("right hip flexion", 0, 40, side="left"),
+            Check("left hip flexion", 80, 100, side="left"),
+            Check("right shoulder flexion", 80, 100, side="left"),
+            Check("right shoulder flexion", 150, 185, side="right"),
+            Check("left hip flexion", 0, 40, side="right"),
+            Check("right hip flexion", 80, 100, side="right"),
+            Check("left shoulder flexion", 80, 100, side="right"),
+        ),
+    ),
     start=SUPINE.but(
         n_hip=90,
         f_hip=92,
@@ -135,6 +210,19 @@ DEAD_BUG = Exercise(
 GLUTE_BRIDGE = Exercise(
     name="Glute bridge",
     clip="glute-bridge",
+    variant=Variant(
+        "feet flat, knees bent; the hips lift into one line from shoulders to knees, no arching",
+        (
+            Check("right knee bend", 70, 115, "always"),
+            Check("right heel lift", 0, 0.03, "always"),
+            Check("right toe lift", 0, 0.03, "always"),
+            Check("shoulder lift", 0, 0.03, "always"),
+            Check("spine flexion", -5, 5, "always"),
+            Check("body line to knee", 0, 8),
+            Check("right hip flexion", -8, 8),
+            Check("pelvis lift", 0.1, 0.25),
+        ),
+    ),
     start=SUPINE.but(**HOOK, **HOOK_FAR, n_shoulder=0, f_shoulder=0),
     active={
         "none": SUPINE.but(
@@ -147,6 +235,9 @@ GLUTE_BRIDGE = Exercise(
             f_ankle=16,
             n_shoulder=-24,
             f_shoulder=-24,
+            # The head stays on the floor (chin towards the chest) so that it does not dip
+            # below the shoulders and lift the feet off the floor.
+            neck=24,
         )
     },
     supports={"none": Support(anchor="n_heel", level="shoulder")},
@@ -160,30 +251,47 @@ SIDE_DOWN = Pose(
     trunk=292, n_hip=24, f_hip=26, n_shoulder=-50, n_elbow=-100, f_shoulder=40, f_elbow=20, neck=-6
 )
 SIDE_KNEES = Support(anchor="n_knee", level="n_elbow")
+# Knees bent to a right angle, the shins lying on the mat behind the body: seen from the
+# front and a little above, they rise from the knees, shortened (see Pose.shins), onto the
+# far part of the mat. The feet continue the shins (toes pointing back).
+KNEES_BEHIND = {"n_ankle": 90, "f_ankle": 90, "shins": 0.5}
+SHINS_BACK = 8  # drawn direction of the shins: up, a touch towards the feet
 SIDE_PLANK_KNEES = Exercise(
     name="Side plank (knees bent)",
     clip="side-plank-knees",
-    start=lay_shins(SIDE_DOWN.but(n_ankle=90, f_ankle=90), SIDE_KNEES, 92),
+    variant=Variant(
+        "on the elbow and the knees, knees bent to about a right angle (shins behind), hips"
+        " lifted into one straight line from knee to head",
+        (
+            Check("right knee bend", 70, 110, "always"),
+            Check("left knee bend", 70, 110, "always"),
+            Check("right knee lift", 0, 0.04, "always"),
+            Check("right elbow lift", 0, 0.04, "always"),
+            Check("right elbow from under shoulder", 0, 0.06, "always"),
+            Check("body line to knee", 0, 8),
+            Check("pelvis lift", 0.04, 0.2),
+        ),
+    ),
+    start=lay_shins(SIDE_DOWN.but(**KNEES_BEHIND), SIDE_KNEES, SHINS_BACK),
     active={
         "none": lay_shins(
             SIDE_DOWN.but(
                 trunk=296,
                 n_hip=0,
                 f_hip=2,
-                n_ankle=90,
-                f_ankle=90,
                 n_shoulder=-64,
                 n_elbow=-92,
                 f_shoulder=122,
                 f_elbow=0,
                 neck=0,
+                **KNEES_BEHIND,
             ),
             SIDE_KNEES,
-            92,
+            SHINS_BACK,
         )
     },
     supports={"none": SIDE_KNEES},
-    props=(Prop("mat", -0.75, 0.75),),
+    props=(Prop("mat", -0.75, 0.75, height=0.14),),
     demo_hold=6,
     scale=330,
 )
@@ -191,6 +299,19 @@ SIDE_PLANK_KNEES = Exercise(
 SIDE_PLANK = Exercise(
     name="Side plank",
     clip="side-plank",
+    variant=Variant(
+        "on the elbow and the feet, legs straight, hips lifted into one line from ankle to head",
+        (
+            Check("right knee bend", 0, 10, "always"),
+            Check("left knee bend", 0, 10, "always"),
+            Check("right heel lift", 0, 0.05, "always"),
+            Check("right elbow lift", 0, 0.05, "always"),
+            Check("right elbow from under shoulder", 0, 0.06),
+            Check("body line to ankle", 0, 8),
+            Check("right knee lift", 0.05, 0.2),
+            Check("pelvis lift", 0.06, 0.25),
+        ),
+    ),
     start=SIDE_DOWN.but(n_hip=16, f_hip=18, n_ankle=50, f_ankle=50),
     active={
         "none": SIDE_DOWN.but(
@@ -229,6 +350,17 @@ WALL_HINGED = STAND.but(
 WALL_HINGE = Exercise(
     name="Wall hinge",
     clip="wall-hinge",
+    variant=Variant(
+        "hips back to the wall, knees soft, the back neutral while the hips bend",
+        (
+            Check("spine flexion", -8, 8, "always"),
+            Check("right knee bend", 0, 30, "always"),
+            Check("right heel lift", 0, 0.02, "always"),
+            Check("trunk lean", -5, 5, "start"),
+            Check("right hip flexion", 50, 100),
+            Check("trunk lean", 40, 75),
+        ),
+    ),
     start=STAND.but(**STAND_FEET),
     active={"none": WALL_HINGED},
     supports={"none": Support(anchor="n_heel")},
@@ -241,6 +373,17 @@ DOWEL_ARMS = {"n_shoulder": 150, "n_elbow": 150, "f_shoulder": -40, "f_elbow": 7
 DOWEL_HINGE = Exercise(
     name="Dowel hip hinge",
     clip="dowel-hip-hinge",
+    variant=Variant(
+        "dowel along the back, hips back, knees soft, the back neutral while the hips bend",
+        (
+            Check("spine flexion", -8, 8, "always"),
+            Check("right knee bend", 0, 30, "always"),
+            Check("right heel lift", 0, 0.02, "always"),
+            Check("trunk lean", -5, 5, "start"),
+            Check("right hip flexion", 50, 100),
+            Check("trunk lean", 40, 75),
+        ),
+    ),
     start=STAND.but(**STAND_FEET, **DOWEL_ARMS),
     active={"none": STAND.but(trunk=50, **hinge(50, 0.02, 0.1), **DOWEL_ARMS)},
     supports={"none": Support(anchor="n_heel")},
@@ -248,13 +391,33 @@ DOWEL_HINGE = Exercise(
     demo_tempo=(3, 1, 2),
 )
 
-# Hands behind the head, elbows out: the bodyweight good morning.
-HEAD_ARMS = {"n_shoulder": 150, "n_elbow": 155, "f_shoulder": 146, "f_elbow": 150}
+# Hands across the chest (the cue's easier variant; hands behind the head lengthens the lever).
+CHEST_ARMS = {
+    "n_shoulder": 24,
+    "n_elbow": 140,
+    "n_wrist": 60,
+    "f_shoulder": 20,
+    "f_elbow": 136,
+    "f_wrist": 60,
+}
 GOOD_MORNING = Exercise(
     name="Good morning",
     clip="good-morning",
-    start=STAND.but(**STAND_FEET, **HEAD_ARMS),
-    active={"none": STAND.but(trunk=70, neck=-20, **hinge(70, 0.025, 0.12), **HEAD_ARMS)},
+    variant=Variant(
+        "hands across the chest, knees soft, hips back, the back neutral while the hips bend",
+        (
+            Check("spine flexion", -8, 8, "always"),
+            Check("right knee bend", 0, 30, "always"),
+            Check("right heel lift", 0, 0.02, "always"),
+            Check("trunk lean", -5, 5, "start"),
+            Check("right hip flexion", 60, 100),
+            Check("trunk lean", 50, 80),
+            Check("right elbow bend", 110, 160, "always"),
+            Check("right shoulder flexion", 0, 45, "always"),
+        ),
+    ),
+    start=STAND.but(**STAND_FEET, **CHEST_ARMS),
+    active={"none": STAND.but(trunk=70, neck=-20, **hinge(70, 0.025, 0.12), **CHEST_ARMS)},
     supports={"none": Support(anchor="n_heel")},
     demo_tempo=(3, 1, 2),
 )
@@ -262,6 +425,18 @@ GOOD_MORNING = Exercise(
 RDL = Exercise(
     name="Romanian deadlift pattern",
     clip="romanian-deadlift",
+    variant=Variant(
+        "hands down the front of the thighs, knees soft, hips back, the back neutral",
+        (
+            Check("spine flexion", -8, 8, "always"),
+            Check("right knee bend", 0, 30, "always"),
+            Check("right heel lift", 0, 0.02, "always"),
+            Check("trunk lean", -5, 5, "start"),
+            Check("right hip flexion", 60, 105),
+            Check("trunk lean", 50, 80),
+            Check("right elbow bend", 0, 15, "always"),
+        ),
+    ),
     start=STAND.but(**STAND_FEET, n_shoulder=8, f_shoulder=6, n_elbow=4, f_elbow=4),
     active={
         "none": STAND.but(
@@ -301,6 +476,17 @@ def _balance(lift: str, stand: str) -> Keyframes:
 SINGLE_LEG_BALANCE = Exercise(
     name="Single-leg balance",
     clip="single-leg-balance",
+    variant=Variant(
+        "tall on one leg, that knee soft, the other knee lifted in front, hips level",
+        (
+            Check("trunk lean", -5, 5, "always"),
+            Check("spine flexion", -3, 3, "always"),
+            Check("left knee bend", 0, 15, "always", side="left"),
+            Check("left heel lift", 0, 0.02, "always", side="left"),
+            Check("right hip flexion", 60, 95, "always", side="left"),
+            Check("right heel lift", 0.12, 0.4, "always", side="left"),
+        ),
+    ),
     start=STAND,
     # left: standing on the left (far) leg, the right (near) knee lifted
     cycle={"left": _balance("n", "f"), "right": _balance("f", "n"), "none": _balance("n", "f")},
@@ -323,6 +509,16 @@ def _march() -> Keyframes:
 MARCH = Exercise(
     name="March on the spot",
     clip="march-on-the-spot",
+    variant=Variant(
+        "tall, each knee in turn lifts to a comfortable height and the foot comes back down",
+        (
+            Check("trunk lean", -5, 5, "always"),
+            Check("right hip flexion", 45, 90, "peak"),
+            Check("left hip flexion", 45, 90, "peak"),
+            Check("right heel lift", 0, 0.02, "least"),
+            Check("left heel lift", 0, 0.02, "least"),
+        ),
+    ),
     start=STAND,
     cycle={"none": _march()},
     supports={"none": Support(anchor="pelvis")},
@@ -332,6 +528,18 @@ STEP_H = 0.08
 STEP_DOWN = Exercise(
     name="Step-down",
     clip="step-down",
+    variant=Variant(
+        "standing on the step, the standing knee bends and the hips sit back until the other"
+        " heel taps the floor",
+        (
+            Check("spine flexion", -5, 5, "always"),
+            Check("left heel lift", 0.06, 0.1, "always"),
+            Check("right heel lift", 0.06, 0.14, "start"),
+            Check("right heel lift", -0.02, 0.02),
+            Check("left knee bend", 40, 95),
+            Check("trunk lean", 10, 40),
+        ),
+    ),
     # Standing on the step on the left (far) leg; the right heel lowers to tap the floor.
     start=STAND.but(y=STEP_H, **legs(0, (0.1, -0.47), (0.0, -0.49), n_foot=84)),
     active={
@@ -394,6 +602,16 @@ def _pair(
 WALKING_LUNGE = Exercise(
     name="Walking lunge",
     clip="walking-lunge",
+    variant=Variant(
+        "a long step, then straight down until both knees bend to about a right angle, trunk"
+        " upright",
+        (
+            Check("trunk lean", -5, 8, "always"),
+            Check("spine flexion", -5, 5, "always"),
+            Check("right knee bend", 75, 115, "peak"),
+            Check("left knee bend", 75, 115, "peak"),
+        ),
+    ),
     start=STAND,
     cycle={
         "left": concat(_lunge_rep("f", "n", 0.0, 0.5), _lunge_rep("n", "f", 0.5, 0.5)),
@@ -422,6 +640,13 @@ TANDEM = 0.175
 HEEL_TO_TOE = Exercise(
     name="Heel-to-toe walk",
     clip="heel-to-toe-walk",
+    variant=Variant(
+        "walking tall in a line, the front heel landing against the back foot's toes",
+        (
+            Check("trunk lean", -5, 5, "always"),
+            Check("heel-to-toe gap", -0.02, 0.03, "start"),
+        ),
+    ),
     start=STAND,
     cycle={
         "none": concat(_tandem_step("n", "f", 0.0, TANDEM), _tandem_step("f", "n", TANDEM, TANDEM))

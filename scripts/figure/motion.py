@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .body import SHIN, THIGH, Pose, Support, ease, lerp_pose
-from .draw import Prop
+from .props import Prop
+from .variants import Variant, violations
 
 Keyframes = tuple[tuple[float, Pose], ...]
 
@@ -131,6 +132,9 @@ class Exercise:
     follow: bool = False  # the camera follows the pelvis (walking), floor marks show travel
     tick: float = 0.25
     scale: float = 225.0  # pixels per body height: floor exercises are drawn larger
+    # What the clip must show (the variant's key angles), checked before encoding and by
+    # tests/test_media_poses.py; None is an error there, so every clip states one.
+    variant: Variant | None = None
 
     def support(self, side: str) -> Support:
         return self.supports.get(side) or self.supports.get("none") or Support()
@@ -146,3 +150,12 @@ class Exercise:
 
     def demo_keyframes(self) -> list[tuple[str, Keyframes]]:
         return [(side, self.keyframes(side, self.demo_tempo, self.demo_hold)) for side in self.demo]
+
+    def variant_problems(self) -> list[str]:
+        """How the demonstrated poses break the declared variant (empty when they do not)."""
+        if self.variant is None:
+            return [f"{self.clip}: no variant declared (Exercise.variant)"]
+        if self.cycle and any(c.when == "active" for c in self.variant.checks):
+            return [f"{self.clip}: a looping clip has no held pose: check 'always' or 'peak'"]
+        found = violations(self.variant, self.demo_keyframes(), self.support, sample)
+        return [f"{self.clip}: {problem}" for problem in found]
