@@ -148,3 +148,11 @@ def test_a_clip_without_a_variant_is_reported(exercises: ModuleType) -> None:
 def test_an_unknown_measure_is_refused(exercises: ModuleType) -> None:
     with pytest.raises(ValueError, match="unknown measure"):
         exercises.Check("knee flexion", 70, 110)
+
+
+def test_hands_hanging_in_front_fail_the_romanian_deadlift(exercises: ModuleType) -> None:
+    """The cue says the hands slide down the thighs: arms hanging free are another variant."""
+    rdl = exercises.RDL
+    hanging = rdl.active["none"].but(n_shoulder=64, f_shoulder=62)
+    wrong = replace(rdl, active={"none": hanging})
+    assert any("hand from thigh" in p for p in wrong.variant_problems())

@@ -435,16 +435,19 @@ RDL = Exercise(
             Check("right hip flexion", 60, 105),
             Check("trunk lean", 50, 80),
             Check("right elbow bend", 0, 15, "always"),
+            Check("right hand from thigh", 0, 0.03, "always"),
+            Check("left hand from thigh", 0, 0.03, "always"),
         ),
     ),
-    start=STAND.but(**STAND_FEET, n_shoulder=8, f_shoulder=6, n_elbow=4, f_elbow=4),
+    start=STAND.but(**STAND_FEET, n_shoulder=-6, f_shoulder=-8, n_elbow=4, f_elbow=4),
     active={
         "none": STAND.but(
             trunk=66,
             neck=-22,
             **hinge(66, 0.03, 0.12),
-            n_shoulder=64,
-            f_shoulder=62,
+            # The hands slide down the front of the thighs to just above the knees.
+            n_shoulder=46,
+            f_shoulder=44,
             n_elbow=4,
             f_elbow=4,
         )

@@ -23,6 +23,7 @@ from .body import RADIUS, Point, Pose, Support, place
 
 Joints = dict[str, Point]
 SAMPLES = 48  # poses sampled per side and loop
+THIGH_HALF_WIDTH = 0.035  # as drawn (draw.py)
 
 
 def _dir(joints: Joints, a: str, b: str) -> float:
@@ -74,6 +75,19 @@ def _under_shoulder(joint: str) -> Callable[[Joints], float]:
     return lambda j: abs(j[joint][0] - j["shoulder"][0])
 
 
+def _from_thigh(side: str) -> Callable[[Joints], float]:
+    """Gap between the hand and the thigh it should rest on (body heights, 0 = touching)."""
+
+    def measure(j: Joints) -> float:
+        (px, py), (kx, ky), (hx, hy) = j["pelvis"], j[f"{side}_knee"], j[f"{side}_hand"]
+        dx, dy = kx - px, ky - py
+        t = max(0.0, min(1.0, ((hx - px) * dx + (hy - py) * dy) / (dx * dx + dy * dy)))
+        gap = math.hypot(hx - (px + t * dx), hy - (py + t * dy))
+        return max(0.0, gap - RADIUS["hand"] - THIGH_HALF_WIDTH)
+
+    return measure
+
+
 def _heel_to_toe(j: Joints) -> float:
     """Gap between the front foot's heel and the back foot's toes (body heights)."""
     front, back = ("n", "f") if j["n_heel"][0] > j["f_heel"][0] else ("f", "n")
@@ -107,6 +121,10 @@ MEASURES: dict[str, Callable[[Joints], float]] = {
     **{f"{part} lift": _lift(part) for part in ("pelvis", "shoulder", "head")},
     **{
         f"{word} hand from low back": _from_low_back(f"{side}_hand")
+        for side, word in (("n", "right"), ("f", "left"))
+    },
+    **{
+        f"{word} hand from thigh": _from_thigh(side)
         for side, word in (("n", "right"), ("f", "left"))
     },
     **{
@@ -189,7 +207,7 @@ def violations(
             if bad:
                 worst = max(bad, key=lambda v: max(check.low - v, v - check.high))
                 problems.append(
-                    f"{check.measure} ({check.when}, side {side}) is {worst:.1f}, "
+                    f"{check.measure} ({check.when}, side {side}) is {worst:.3g}, "
                     f"should be {check.low:g} to {check.high:g}"
                 )
     return problems
