@@ -2,7 +2,7 @@
 
 A clip that shows the wrong variant is a safety problem: the "knees bent" side plank
 was drawn with straight legs, and someone in rehab copies what they see. Each drawing
-in scripts/figure/exercises.py declares its variant as key joint angles; these tests
+in scripts/figure/ (floor.py, standing.py) declares its variant as key joint angles; these tests
 take the angles from the same placed joints the frames are drawn from. Pure Python:
 the generator's poses, no Pillow, no video decoding.
 """
@@ -57,7 +57,7 @@ def _referenced() -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("name", _clip_names())
 def test_every_clip_has_a_drawing_with_a_declared_variant(exercises: ModuleType, name: str) -> None:
     exercise = exercises.BY_CLIP.get(name.removesuffix(".mp4"))
-    assert exercise is not None, f"{name} has no drawing in scripts/figure/exercises.py"
+    assert exercise is not None, f"{name} has no drawing: add one to scripts/figure/ and EXERCISES"
     assert exercise.variant is not None, f"{name}: declare its variant (Exercise.variant)"
     assert exercise.variant.summary
     angles = [c for c in exercise.variant.checks if c.measure in ANGLE_MEASURES]
