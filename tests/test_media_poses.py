@@ -156,3 +156,12 @@ def test_hands_hanging_in_front_fail_the_romanian_deadlift(exercises: ModuleType
     hanging = rdl.active["none"].but(n_shoulder=64, f_shoulder=62)
     wrong = replace(rdl, active={"none": hanging})
     assert any("hand from thigh" in p for p in wrong.variant_problems())
+
+
+def test_every_side_is_checked_not_only_the_looping_clips(exercises: ModuleType) -> None:
+    """The clip loops the left side only; the follow-along video also draws the right."""
+    balance = exercises.SINGLE_LEG_BALANCE
+    assert balance.demo == ("left",)
+    wrong = replace(balance, cycle={**balance.cycle, "right": balance.cycle["left"]})
+    problems = wrong.variant_problems()
+    assert problems and all("side right" in p for p in problems)

@@ -152,10 +152,18 @@ class Exercise:
         return [(side, self.keyframes(side, self.demo_tempo, self.demo_hold)) for side in self.demo]
 
     def variant_problems(self) -> list[str]:
-        """How the demonstrated poses break the declared variant (empty when they do not)."""
+        """How the drawn poses break the declared variant (empty when they do not).
+
+        Every side the exercise can be drawn with is checked, not only the looping
+        clip's: the follow-along video draws each side of a two-sided step.
+        """
         if self.variant is None:
             return [f"{self.clip}: no variant declared (Exercise.variant)"]
         if self.cycle and any(c.when == "active" for c in self.variant.checks):
             return [f"{self.clip}: a looping clip has no held pose: check 'always' or 'peak'"]
-        found = violations(self.variant, self.demo_keyframes(), self.support, sample)
+        sides = [
+            (side, self.keyframes(side, self.demo_tempo, self.demo_hold))
+            for side in (self.cycle or self.active)
+        ]
+        found = violations(self.variant, sides, self.support, sample)
         return [f"{self.clip}: {problem}" for problem in found]

@@ -140,16 +140,22 @@ WHEN = ("start", "active", "always", "peak", "least")
 class Check:
     """One key angle (or height, or distance) of a variant and the range it must stay in.
 
-    when: "start" the first pose of each demonstrated side, "active" the held pose,
-      "always" every pose of the loop, "peak"/"least" the largest/smallest value over
-      the loop (a march's highest knee). side: only that demonstrated side.
+    when: "start" the first pose of each side, "active" the held pose, "always" every
+      pose of the loop, "peak"/"least" the largest/smallest value over the loop (a
+      march's highest knee). side: only for these sides ("left", "right", "none");
+      otherwise for every side the exercise can be drawn with.
     """
 
     measure: str
     low: float
     high: float
     when: str = "active"
-    side: str | None = None
+    side: str | tuple[str, ...] | None = None
+
+    def applies_to(self, side: str) -> bool:
+        if self.side is None:
+            return True
+        return side in ((self.side,) if isinstance(self.side, str) else self.side)
 
     def __post_init__(self) -> None:
         if self.measure not in MEASURES:
@@ -196,7 +202,7 @@ def violations(
     for check in variant.checks:
         measure = MEASURES[check.measure]
         for side, keys in sides:
-            if check.side is not None and check.side != side:
+            if not check.applies_to(side):
                 continue
             values = [measure(place(p, support(side))) for p in _poses(keys, check.when, sample)]
             if check.when == "peak":
