@@ -102,7 +102,9 @@ def leg_ik(trunk: float, ankle: tuple[float, float], foot: float = 90.0) -> dict
     return {"hip": trunk + 180 - thigh, "knee": knee, "ankle": foot - shin + 90}
 
 
-def legs(trunk: float, near: tuple[float, float], far: tuple[float, float], **feet: float) -> dict:
+def legs(
+    trunk: float, near: tuple[float, float], far: tuple[float, float], **feet: float
+) -> dict[str, float]:
     n = leg_ik(trunk, near, feet.get("n_foot", 90.0))
     f = leg_ik(trunk, far, feet.get("f_foot", 90.0))
     return {

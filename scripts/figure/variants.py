@@ -172,7 +172,7 @@ class Variant:
     checks: tuple[Check, ...]
 
 
-Keyframes = Sequence[tuple[float, Pose]]
+Keyframes = tuple[tuple[float, Pose], ...]
 
 
 def _poses(
