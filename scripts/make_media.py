@@ -58,6 +58,11 @@ def check_workouts() -> list[str]:
     return problems
 
 
+def check_variants() -> list[str]:
+    """Every drawing must show its declared variant (knees bent means knees bent)."""
+    return [problem for exercise in EXERCISES for problem in exercise.variant_problems()]
+
+
 def make_clips(names: list[str]) -> None:
     for exercise in EXERCISES:
         if names and exercise.clip not in names:
@@ -114,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("ffmpeg") is None:
         print("ffmpeg is needed: sudo apt-get install ffmpeg", file=sys.stderr)
         return 1
-    problems = check_workouts()
+    problems = check_workouts() + check_variants()
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1

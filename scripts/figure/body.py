@@ -63,6 +63,12 @@ class Pose:
     f_shoulder: float = 0.0
     f_elbow: float = 0.0
     f_wrist: float = 0.0
+    # Drawn length of the shins and feet (1 = full). Below 1 when they point away from the
+    # viewer: a side plank on the knees is drawn from the front and a little above, so the
+    # shins lying on the mat behind the knees rise from them, shortened by the view.
+    shins: float = 1.0
+    # The same for the forearms and hands: hands slid under the low back point across the body.
+    forearms: float = 1.0
     x: float = 0.0  # world x of the exercise's anchor joint
     y: float = 0.0  # world y of the anchor when the exercise does not stand on the floor
 
@@ -108,20 +114,20 @@ def skeleton(pose: Pose) -> dict[str, Point]:
         thigh = pose.trunk + 180 - getattr(pose, f"{side}_hip")
         j[f"{side}_knee"] = _step(j["pelvis"], thigh, THIGH)
         shin = thigh + getattr(pose, f"{side}_knee")
-        j[f"{side}_ankle"] = _step(j[f"{side}_knee"], shin, SHIN)
+        j[f"{side}_ankle"] = _step(j[f"{side}_knee"], shin, SHIN * pose.shins)
         foot = shin - 90 + getattr(pose, f"{side}_ankle")
         # A pointed foot (kneeling, lying face down) continues the shin instead of hanging
         # below the ankle.
         drop = ANKLE_DROP * max(0.0, math.cos(math.radians(getattr(pose, f"{side}_ankle"))))
-        sole = _step(j[f"{side}_ankle"], foot + 90, drop)
-        j[f"{side}_heel"] = _step(sole, foot, -HEEL)
-        j[f"{side}_toe"] = _step(sole, foot, TOE)
+        sole = _step(j[f"{side}_ankle"], foot + 90, drop * pose.shins)
+        j[f"{side}_heel"] = _step(sole, foot, -HEEL * pose.shins)
+        j[f"{side}_toe"] = _step(sole, foot, TOE * pose.shins)
         upper = thorax + 180 - getattr(pose, f"{side}_shoulder")
         j[f"{side}_elbow"] = _step(j["shoulder"], upper, UPPER_ARM)
         fore = upper - getattr(pose, f"{side}_elbow")
-        j[f"{side}_wrist"] = _step(j[f"{side}_elbow"], fore, FOREARM)
+        j[f"{side}_wrist"] = _step(j[f"{side}_elbow"], fore, FOREARM * pose.forearms)
         hand = fore - getattr(pose, f"{side}_wrist")
-        j[f"{side}_hand"] = _step(j[f"{side}_wrist"], hand, HAND)
+        j[f"{side}_hand"] = _step(j[f"{side}_wrist"], hand, HAND * pose.forearms)
     return j
 
 

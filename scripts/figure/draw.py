@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .body import HEAD_R, Point
+from .props import Prop
 
 WIDTH, HEIGHT = 640, 360
 SS = 2  # supersampling factor
@@ -126,16 +127,6 @@ class Canvas:
         return self.image.reduce(SS)
 
 
-@dataclass(frozen=True)
-class Prop:
-    """Something in the room: a mat, a wall, a step, a dowel held along the back."""
-
-    kind: str  # "mat" | "wall" | "step" | "dowel"
-    x0: float = 0.0
-    x1: float = 0.0
-    height: float = 0.0
-
-
 @dataclass
 class Camera:
     """World x `centre` is drawn at screen x `screen_x`; the floor sits at `floor_y`."""
@@ -155,9 +146,11 @@ class Camera:
 def draw_floor(canvas: Canvas, camera: Camera) -> None:
     for prop in camera.props:
         if prop.kind == "mat":
-            a = camera.to_screen((prop.x0, 0.0))
+            # A mat with a height is seen a little from above: its far part rises behind
+            # the figure, where shins that point away from the viewer rest.
+            a = camera.to_screen((prop.x0, prop.height))
             b = camera.to_screen((prop.x1, 0.0))
-            canvas.rect(a[0], a[1] - 5, b[0], a[1] + 2, MAT)
+            canvas.rect(a[0], a[1] - 5, b[0], b[1] + 2, MAT)
         elif prop.kind == "wall":
             top = camera.to_screen((prop.x0, 1.15))
             bottom = camera.to_screen((prop.x0, 0.0))

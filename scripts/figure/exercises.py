@@ -1,6 +1,7 @@
 """Every bundled exercise as keyframed joint angles.
 
-The figure faces right. "near" limbs are the figure's right side (towards the
+The drawings live in floor.py and standing.py; this module lists them. The figure
+faces right. "near" limbs are the figure's right side (towards the
 viewer), "far" limbs its left side; a step's `left` side means the left arm or
 the left leg leads (bird dog: left arm with right leg), as a physiotherapist
 would call it. Lying exercises put the head on the left.
@@ -8,428 +9,28 @@ would call it. Lying exercises put the head on the left.
 
 from __future__ import annotations
 
-from .body import Pose, Support, lay_shins, place
-from .draw import Prop
-from .motion import Exercise, Keyframes, concat, legs, rep_keyframes, shift
-
-STAND = Pose(n_elbow=8, f_elbow=8, n_shoulder=4, f_shoulder=-4, f_hip=1, n_hip=-1)
-
-# --- On hands and knees -------------------------------------------------------------
-QUAD_SUPPORT = Support(anchor="n_knee", level="n_wrist")
-
-
-def quad(trunk: float = 80, spine: float = 0, neck: float = 0, **extra: float) -> Pose:
-    """On hands and knees: thighs and arms vertical, shins flat on the floor."""
-    thorax = trunk + spine
-    pose = Pose(
-        trunk=trunk,
-        spine=spine,
-        neck=neck,
-        n_hip=trunk,
-        f_hip=trunk,
-        n_knee=90,
-        f_knee=90,
-        n_ankle=88,
-        f_ankle=88,
-        n_shoulder=thorax,
-        f_shoulder=thorax,
-        n_wrist=thorax,
-        f_wrist=thorax,
-    ).but(**extra)
-    return lay_shins(pose, QUAD_SUPPORT, 270)
-
-
-QUAD = quad()
-
-CAT_CAMEL = Exercise(
-    name="Cat-camel",
-    clip="cat-camel",
-    # Rounded (cat): low back lifts, head drops.  Sagging (camel): back dips, head lifts.
-    start=quad(trunk=66, spine=36, neck=26),
-    active={"none": quad(trunk=92, spine=-24, neck=-22)},
-    supports={"none": QUAD_SUPPORT},
-    props=(Prop("mat", -0.6, 0.7),),
-    demo_tempo=(3, 3),
-    scale=330,
+from .floor import (
+    BIRD_DOG,
+    CAT_CAMEL,
+    CURL_UP,
+    DEAD_BUG,
+    GLUTE_BRIDGE,
+    SIDE_PLANK,
+    SIDE_PLANK_KNEES,
 )
-
-BIRD_DOG = Exercise(
-    name="Bird dog",
-    clip="bird-dog",
-    start=QUAD,
-    active={
-        # left arm (far) reaches forward, right leg (near) reaches back
-        "left": QUAD.but(f_shoulder=172, f_wrist=0, n_hip=-2, n_knee=0, n_ankle=20, neck=-4),
-        "right": QUAD.but(n_shoulder=172, n_wrist=0, f_hip=-2, f_knee=0, f_ankle=20, neck=-4),
-    },
-    supports={
-        "left": Support(anchor="f_knee", level="n_wrist"),
-        "right": Support(anchor="n_knee", level="f_wrist"),
-    },
-    props=(Prop("mat", -0.6, 0.7),),
-    demo=("left", "right"),
-    demo_hold=5,
-    scale=330,
+from .motion import Exercise
+from .standing import (
+    DOWEL_HINGE,
+    GOOD_MORNING,
+    HEEL_TO_TOE,
+    MARCH,
+    RDL,
+    SINGLE_LEG_BALANCE,
+    STEP_DOWN,
+    WALKING_LUNGE,
+    WALL_HINGE,
 )
-
-# --- Lying on the back (head on the left) ----------------------------------------------
-SUPINE = Pose(trunk=270, n_hip=0, f_hip=0, n_ankle=10, f_ankle=10)
-HOOK = {"n_hip": 50, "n_knee": 100, "n_ankle": 40}
-HOOK_FAR = {"f_hip": 46, "f_knee": 96, "f_ankle": 40}
-
-CURL_UP = Exercise(
-    name="McGill curl-up",
-    clip="mcgill-curl-up",
-    # One knee bent, the other leg straight, hands flat under the low back.
-    start=SUPINE.but(**HOOK, n_shoulder=-2, f_shoulder=-2),
-    active={"none": SUPINE.but(**HOOK, spine=11, n_shoulder=-2, f_shoulder=-2)},
-    supports={"none": Support(anchor="pelvis", level="n_heel")},
-    props=(Prop("mat", -0.75, 0.75),),
-    demo_hold=6,
-    scale=330,
-)
-
-DEAD_BUG = Exercise(
-    name="Dead bug",
-    clip="dead-bug",
-    start=SUPINE.but(
-        n_hip=90,
-        f_hip=92,
-        n_knee=90,
-        f_knee=90,
-        n_ankle=0,
-        f_ankle=0,
-        n_shoulder=90,
-        f_shoulder=88,
-        n_wrist=0,
-    ),
-    active={
-        "left": SUPINE.but(
-            n_hip=18,
-            f_hip=92,
-            n_knee=4,
-            f_knee=90,
-            n_ankle=10,
-            f_ankle=0,
-            n_shoulder=90,
-            f_shoulder=168,
-        ),
-        "right": SUPINE.but(
-            n_hip=90,
-            f_hip=18,
-            n_knee=90,
-            f_knee=4,
-            n_ankle=0,
-            f_ankle=10,
-            n_shoulder=168,
-            f_shoulder=88,
-        ),
-    },
-    supports={"none": Support(anchor="pelvis")},
-    props=(Prop("mat", -0.75, 0.75),),
-    demo=("left", "right"),
-    demo_tempo=(2.5, 1, 2.5),
-    scale=330,
-)
-
-GLUTE_BRIDGE = Exercise(
-    name="Glute bridge",
-    clip="glute-bridge",
-    start=SUPINE.but(**HOOK, **HOOK_FAR, n_shoulder=0, f_shoulder=0),
-    active={
-        "none": SUPINE.but(
-            trunk=246,
-            n_hip=0,
-            f_hip=-2,
-            n_knee=104,
-            f_knee=104,
-            n_ankle=14,
-            f_ankle=16,
-            n_shoulder=-24,
-            f_shoulder=-24,
-        )
-    },
-    supports={"none": Support(anchor="n_heel", level="shoulder")},
-    props=(Prop("mat", -0.75, 0.75),),
-    demo_tempo=(2, 2, 2),
-    scale=330,
-)
-
-# --- Side plank (seen from the front: one straight line from knees or feet to head) ----
-SIDE_DOWN = Pose(
-    trunk=292, n_hip=24, f_hip=26, n_shoulder=-50, n_elbow=-100, f_shoulder=40, f_elbow=20, neck=-6
-)
-SIDE_KNEES = Support(anchor="n_knee", level="n_elbow")
-SIDE_PLANK_KNEES = Exercise(
-    name="Side plank (knees bent)",
-    clip="side-plank-knees",
-    start=lay_shins(SIDE_DOWN.but(n_ankle=90, f_ankle=90), SIDE_KNEES, 92),
-    active={
-        "none": lay_shins(
-            SIDE_DOWN.but(
-                trunk=296,
-                n_hip=0,
-                f_hip=2,
-                n_ankle=90,
-                f_ankle=90,
-                n_shoulder=-64,
-                n_elbow=-92,
-                f_shoulder=122,
-                f_elbow=0,
-                neck=0,
-            ),
-            SIDE_KNEES,
-            92,
-        )
-    },
-    supports={"none": SIDE_KNEES},
-    props=(Prop("mat", -0.75, 0.75),),
-    demo_hold=6,
-    scale=330,
-)
-
-SIDE_PLANK = Exercise(
-    name="Side plank",
-    clip="side-plank",
-    start=SIDE_DOWN.but(n_hip=16, f_hip=18, n_ankle=50, f_ankle=50),
-    active={
-        "none": SIDE_DOWN.but(
-            trunk=290,
-            n_hip=0,
-            f_hip=2,
-            n_ankle=50,
-            f_ankle=50,
-            n_shoulder=-70,
-            n_elbow=-92,
-            f_shoulder=122,
-            f_elbow=0,
-            neck=0,
-        )
-    },
-    supports={"none": Support(anchor="n_heel", level="n_elbow")},
-    props=(Prop("mat", -0.85, 0.75),),
-    demo_hold=6,
-    scale=330,
-)
-
-
-# --- Hip hinge family (standing) ---------------------------------------------------------
-def hinge(trunk: float, knee_bend: float, hips_back: float) -> dict[str, float]:
-    """Legs for a hinge: feet flat, shins near vertical, hips pushed back."""
-    ankle = (hips_back, -0.49 + knee_bend)
-    return legs(trunk, ankle, (ankle[0] + 0.005, ankle[1]))
-
-
-STAND_FEET = legs(0, (0.0, -0.49), (0.005, -0.49))
-HANG = {"n_shoulder": 0, "f_shoulder": 0}
-
-WALL_HINGED = STAND.but(
-    trunk=52, neck=-18, **hinge(52, 0.02, 0.1), n_shoulder=40, f_shoulder=36, n_elbow=20, f_elbow=20
-)
-WALL_HINGE = Exercise(
-    name="Wall hinge",
-    clip="wall-hinge",
-    start=STAND.but(**STAND_FEET),
-    active={"none": WALL_HINGED},
-    supports={"none": Support(anchor="n_heel")},
-    # The wall stands where the hinged buttocks just touch it.
-    props=(Prop("wall", place(WALL_HINGED, Support(anchor="n_heel"))["pelvis"][0] - 0.062),),
-    demo_tempo=(2, 1, 2),
-)
-
-DOWEL_ARMS = {"n_shoulder": 150, "n_elbow": 150, "f_shoulder": -40, "f_elbow": 70}
-DOWEL_HINGE = Exercise(
-    name="Dowel hip hinge",
-    clip="dowel-hip-hinge",
-    start=STAND.but(**STAND_FEET, **DOWEL_ARMS),
-    active={"none": STAND.but(trunk=50, **hinge(50, 0.02, 0.1), **DOWEL_ARMS)},
-    supports={"none": Support(anchor="n_heel")},
-    props=(Prop("dowel"),),
-    demo_tempo=(3, 1, 2),
-)
-
-# Hands behind the head, elbows out: the bodyweight good morning.
-HEAD_ARMS = {"n_shoulder": 150, "n_elbow": 155, "f_shoulder": 146, "f_elbow": 150}
-GOOD_MORNING = Exercise(
-    name="Good morning",
-    clip="good-morning",
-    start=STAND.but(**STAND_FEET, **HEAD_ARMS),
-    active={"none": STAND.but(trunk=70, neck=-20, **hinge(70, 0.025, 0.12), **HEAD_ARMS)},
-    supports={"none": Support(anchor="n_heel")},
-    demo_tempo=(3, 1, 2),
-)
-
-RDL = Exercise(
-    name="Romanian deadlift pattern",
-    clip="romanian-deadlift",
-    start=STAND.but(**STAND_FEET, n_shoulder=8, f_shoulder=6, n_elbow=4, f_elbow=4),
-    active={
-        "none": STAND.but(
-            trunk=66,
-            neck=-22,
-            **hinge(66, 0.03, 0.12),
-            n_shoulder=64,
-            f_shoulder=62,
-            n_elbow=4,
-            f_elbow=4,
-        )
-    },
-    supports={"none": Support(anchor="n_heel")},
-    demo_tempo=(3, 1, 2),
-)
-
-# --- Balance and stepping ------------------------------------------------------------------
-HANDS_ON_HIPS = {"n_shoulder": -25, "n_elbow": 105, "f_shoulder": -22, "f_elbow": 100}
-
-
-def _balance(lift: str, stand: str) -> Keyframes:
-    up = STAND.but(
-        **HANDS_ON_HIPS,
-        **{
-            f"{lift}_hip": 80,
-            f"{lift}_knee": 85,
-            f"{lift}_ankle": 15,
-            f"{stand}_knee": 4,
-            f"{stand}_hip": 2,
-        },
-    )
-    sway_a = up.but(trunk=2.5, **{f"{stand}_ankle": 2.5, f"{stand}_hip": 4.5})
-    sway_b = up.but(trunk=-2.0, **{f"{stand}_ankle": -2.0, f"{stand}_hip": 0.0})
-    return ((0.0, up), (1.3, sway_a), (2.6, up), (3.9, sway_b), (5.2, up))
-
-
-SINGLE_LEG_BALANCE = Exercise(
-    name="Single-leg balance",
-    clip="single-leg-balance",
-    start=STAND,
-    # left: standing on the left (far) leg, the right (near) knee lifted
-    cycle={"left": _balance("n", "f"), "right": _balance("f", "n"), "none": _balance("n", "f")},
-    supports={
-        "left": Support(anchor="f_heel"),
-        "right": Support(anchor="n_heel"),
-        "none": Support(anchor="f_heel"),
-    },
-    demo=("left",),
-)
-
-
-def _march() -> Keyframes:
-    base = STAND.but(**STAND_FEET, n_elbow=80, f_elbow=80)
-    n_up = base.but(n_hip=65, n_knee=75, n_ankle=10, n_shoulder=-30, f_shoulder=30)
-    f_up = base.but(f_hip=65, f_knee=75, f_ankle=10, f_shoulder=-30, n_shoulder=30)
-    return ((0.0, base), (0.5, n_up), (1.0, base), (1.5, f_up), (2.0, base))
-
-
-MARCH = Exercise(
-    name="March on the spot",
-    clip="march-on-the-spot",
-    start=STAND,
-    cycle={"none": _march()},
-    supports={"none": Support(anchor="pelvis")},
-)
-
-STEP_H = 0.08
-STEP_DOWN = Exercise(
-    name="Step-down",
-    clip="step-down",
-    # Standing on the step on the left (far) leg; the right heel lowers to tap the floor.
-    start=STAND.but(y=STEP_H, **legs(0, (0.1, -0.47), (0.0, -0.49), n_foot=84)),
-    active={
-        "none": STAND.but(
-            trunk=26,
-            y=STEP_H,
-            n_shoulder=30,
-            f_shoulder=26,
-            n_elbow=10,
-            f_elbow=10,
-            **legs(26, (0.2, -0.37 - STEP_H), (0.1, -0.37), n_foot=70),
-        )
-    },
-    supports={"none": Support(anchor="f_heel", floor=False)},
-    props=(Prop("step", -0.2, 0.16, STEP_H),),
-    demo_tempo=(3, 1, 2),
-)
-
-
-def _lunge_rep(lead: str, trail: str, x0: float, stride: float) -> Keyframes:
-    """One walking-lunge rep: step, lower, pause, rise and bring the back foot through."""
-    stand = STAND.but(**STAND_FEET, x=x0)
-    half = stride / 2
-    # Pelvis-relative ankle targets: the lead foot lands `stride` ahead of the trail foot.
-    step_in = STAND.but(
-        trunk=2,
-        x=x0 + half * 0.7,
-        **_pair(
-            lead, (stride - half * 0.7, -0.47), trail, (-half * 0.7, -0.47), trail_foot=118, trunk=2
-        ),
-    )
-    bottom = STAND.but(
-        trunk=4,
-        x=x0 + half,
-        **_pair(lead, (half, -0.26), trail, (-half, -0.22), trail_foot=150, trunk=4),
-    )
-    lift = STAND.but(
-        x=x0 + stride * 0.85,
-        **_pair(lead, (stride * 0.15, -0.49), trail, (0.02, -0.3), trail_foot=110),
-    )
-    end = STAND.but(**STAND_FEET, x=x0 + stride)
-    return ((0.0, stand), (1.2, step_in), (3.0, bottom), (4.0, bottom), (5.2, lift), (6.0, end))
-
-
-def _pair(
-    lead: str,
-    lead_at: tuple[float, float],
-    trail: str,
-    trail_at: tuple[float, float],
-    *,
-    trail_foot: float = 90,
-    trunk: float = 0,
-) -> dict[str, float]:
-    out = legs(trunk, lead_at, trail_at, n_foot=90, f_foot=trail_foot)
-    if lead == "f":  # legs() names its first leg "n": swap for a far lead
-        out = {("f" + k[1:] if k[0] == "n" else "n" + k[1:]): v for k, v in out.items()}
-    return out
-
-
-WALKING_LUNGE = Exercise(
-    name="Walking lunge",
-    clip="walking-lunge",
-    start=STAND,
-    cycle={
-        "left": concat(_lunge_rep("f", "n", 0.0, 0.5), _lunge_rep("n", "f", 0.5, 0.5)),
-        "right": concat(_lunge_rep("n", "f", 0.0, 0.5), _lunge_rep("f", "n", 0.5, 0.5)),
-        "none": concat(_lunge_rep("f", "n", 0.0, 0.5), _lunge_rep("n", "f", 0.5, 0.5)),
-    },
-    supports={"none": Support(anchor="pelvis")},
-    follow=True,
-    tick=0.25,
-)
-
-
-def _tandem_step(lead: str, trail: str, x0: float, step: float) -> Keyframes:
-    """Heel-to-toe: the back foot swings past and lands with its heel at the front toes."""
-    half = step / 2
-    arms = {"n_shoulder": 12, "f_shoulder": 12, "n_elbow": 20, "f_elbow": 20}
-    start = STAND.but(x=x0, **arms, **_pair(lead, (half, -0.485), trail, (-half, -0.485)))
-    mid = STAND.but(
-        x=x0 + half, **arms, **_pair(lead, (0.0, -0.49), trail, (0.03, -0.43), trail_foot=96)
-    )
-    end = STAND.but(x=x0 + step, **arms, **_pair(trail, (half, -0.485), lead, (-half, -0.485)))
-    return ((0.0, start), (0.7, mid), (1.4, end), (1.6, end))
-
-
-TANDEM = 0.175
-HEEL_TO_TOE = Exercise(
-    name="Heel-to-toe walk",
-    clip="heel-to-toe-walk",
-    start=STAND,
-    cycle={
-        "none": concat(_tandem_step("n", "f", 0.0, TANDEM), _tandem_step("f", "n", TANDEM, TANDEM))
-    },
-    supports={"none": Support(anchor="pelvis")},
-    follow=True,
-    tick=TANDEM,
-)
+from .variants import Check, Variant
 
 EXERCISES: tuple[Exercise, ...] = (
     CAT_CAMEL,
@@ -452,4 +53,26 @@ EXERCISES: tuple[Exercise, ...] = (
 BY_NAME = {exercise.name: exercise for exercise in EXERCISES}
 BY_CLIP = {exercise.clip: exercise for exercise in EXERCISES}
 
-__all__ = ["BY_CLIP", "BY_NAME", "EXERCISES", "rep_keyframes", "shift"]
+__all__ = [
+    "BIRD_DOG",
+    "BY_CLIP",
+    "BY_NAME",
+    "CAT_CAMEL",
+    "CURL_UP",
+    "DEAD_BUG",
+    "DOWEL_HINGE",
+    "EXERCISES",
+    "GLUTE_BRIDGE",
+    "GOOD_MORNING",
+    "HEEL_TO_TOE",
+    "MARCH",
+    "RDL",
+    "SIDE_PLANK",
+    "SIDE_PLANK_KNEES",
+    "SINGLE_LEG_BALANCE",
+    "STEP_DOWN",
+    "WALKING_LUNGE",
+    "WALL_HINGE",
+    "Check",
+    "Variant",
+]

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .body import SHIN, THIGH, Pose, Support, ease, lerp_pose
-from .draw import Prop
+from .props import Prop
+from .variants import Variant, violations
 
 Keyframes = tuple[tuple[float, Pose], ...]
 
@@ -101,7 +102,9 @@ def leg_ik(trunk: float, ankle: tuple[float, float], foot: float = 90.0) -> dict
     return {"hip": trunk + 180 - thigh, "knee": knee, "ankle": foot - shin + 90}
 
 
-def legs(trunk: float, near: tuple[float, float], far: tuple[float, float], **feet: float) -> dict:
+def legs(
+    trunk: float, near: tuple[float, float], far: tuple[float, float], **feet: float
+) -> dict[str, float]:
     n = leg_ik(trunk, near, feet.get("n_foot", 90.0))
     f = leg_ik(trunk, far, feet.get("f_foot", 90.0))
     return {
@@ -131,6 +134,9 @@ class Exercise:
     follow: bool = False  # the camera follows the pelvis (walking), floor marks show travel
     tick: float = 0.25
     scale: float = 225.0  # pixels per body height: floor exercises are drawn larger
+    # What the clip must show (the variant's key angles), checked before encoding and by
+    # tests/test_media_poses.py; None is an error there, so every clip states one.
+    variant: Variant | None = None
 
     def support(self, side: str) -> Support:
         return self.supports.get(side) or self.supports.get("none") or Support()
@@ -146,3 +152,20 @@ class Exercise:
 
     def demo_keyframes(self) -> list[tuple[str, Keyframes]]:
         return [(side, self.keyframes(side, self.demo_tempo, self.demo_hold)) for side in self.demo]
+
+    def variant_problems(self) -> list[str]:
+        """How the drawn poses break the declared variant (empty when they do not).
+
+        Every side the exercise can be drawn with is checked, not only the looping
+        clip's: the follow-along video draws each side of a two-sided step.
+        """
+        if self.variant is None:
+            return [f"{self.clip}: no variant declared (Exercise.variant)"]
+        if self.cycle and any(c.when == "active" for c in self.variant.checks):
+            return [f"{self.clip}: a looping clip has no held pose: check 'always' or 'peak'"]
+        sides = [
+            (side, self.keyframes(side, self.demo_tempo, self.demo_hold))
+            for side in (self.cycle or self.active)
+        ]
+        found = violations(self.variant, sides, self.support, sample)
+        return [f"{self.clip}: {problem}" for problem in found]
