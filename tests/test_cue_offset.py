@@ -9,9 +9,8 @@ from pytestqt.qtbot import QtBot
 from tests.session_helpers import of_type, plan_of
 from tests.ui_support import load, make_session, run_for, write_workout
 from workout_player.domain.clock import FakeClock
-from workout_player.domain.events import CountdownBeep
 from workout_player.domain.model import ExerciseStep
-from workout_player.domain.session import Session
+from workout_player.domain.session import CountdownBeep, Session
 
 ROUTINE = """\
 title: One hold

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workout_player.domain.events import SessionState
-from workout_player.domain.session_view import SessionView
+from workout_player.domain.session import SessionState, SessionView
 from workout_player.domain.timeline import format_clock
 from workout_player.ui import theme
 from workout_player.ui.library_model import exercise_summary

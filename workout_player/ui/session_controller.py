@@ -27,7 +27,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workout_player.audio import Announcer, SoundSettings
 from workout_player.domain.clock import Clock, SystemClock
-from workout_player.domain.events import (
+from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.session import (
     CountdownBeep,
     CueDue,
     Event,
@@ -35,11 +36,10 @@ from workout_player.domain.events import (
     SeekRequested,
     SegmentEnded,
     SegmentStarted,
+    Session,
     SessionFinished,
+    SessionView,
 )
-from workout_player.domain.model import ExerciseStep, Workout
-from workout_player.domain.session import Session
-from workout_player.domain.session_view import SessionView
 from workout_player.domain.timeline import Plan, Segment, build_plan
 from workout_player.playback import Player, probe_length
 from workout_player.store import SetRecord, Store
