@@ -1,4 +1,4 @@
-"""How a video-led session follows the video's clock (the engine's half for `plan.mode == "video"`).
+"""How a video-led session follows the video's clock: the follower for `plan.mode == "video"`.
 
 The current segment is the one containing the video time. Each segment lasts
 from its start to its planned end, cut short at the next step's `at` (the
