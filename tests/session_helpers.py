@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from workout_player.domain.clock import FakeClock
-from workout_player.domain.events import Event
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
-from workout_player.domain.session import Session
+from workout_player.domain.session import Event, Session
 from workout_player.domain.timeline import Plan, build_plan
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from tests.session_helpers import jump, kinds, of_type, plan_of, run, started
 from workout_player.domain.clock import FakeClock
-from workout_player.domain.events import (
+from workout_player.domain.model import ExerciseStep, RestStep
+from workout_player.domain.session import (
     CountdownBeep,
     CueDue,
     Event,
@@ -16,11 +17,10 @@ from workout_player.domain.events import (
     RepCounted,
     SegmentEnded,
     SegmentStarted,
+    Session,
     SessionFinished,
     SessionState,
 )
-from workout_player.domain.model import ExerciseStep, RestStep
-from workout_player.domain.session import Session
 
 BIRD_DOG = ExerciseStep(
     "Bird dog", cue="Brace", sets=2, reps=8, tempo=(2.0, 2.0, 2.0), sides="both", rest=30.0

@@ -10,15 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workout_player.domain.clock import FakeClock
-from workout_player.domain.events import (
+from workout_player.domain.model import ExerciseStep, RestStep, Workout
+from workout_player.domain.session import (
     Event,
     SeekRequested,
     SegmentEnded,
     SegmentStarted,
+    Session,
     SessionFinished,
 )
-from workout_player.domain.model import ExerciseStep, RestStep, Workout
-from workout_player.domain.session import Session
 from workout_player.domain.timeline import build_plan
 
 seconds = st.floats(min_value=0.5, max_value=30.0, allow_nan=False)

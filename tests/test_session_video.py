@@ -8,7 +8,8 @@ import pytest
 
 from tests.session_helpers import kinds, of_type, plan_of
 from workout_player.domain.clock import FakeClock, MediaClock
-from workout_player.domain.events import (
+from workout_player.domain.model import ExerciseStep, RestStep
+from workout_player.domain.session import (
     CountdownBeep,
     CueDue,
     Event,
@@ -17,11 +18,10 @@ from workout_player.domain.events import (
     SeekRequested,
     SegmentEnded,
     SegmentStarted,
+    Session,
     SessionFinished,
     SessionState,
 )
-from workout_player.domain.model import ExerciseStep, RestStep
-from workout_player.domain.session import Session
 from workout_player.domain.timeline import Plan
 
 # Cat cow 10-40; a gap; Bird dog 60-120 (left 60-70, switch, right 75-85, rest 85-95,

@@ -18,7 +18,7 @@ from tests.ui_support import (
 )
 from workout_player.audio import RecordingAnnouncer
 from workout_player.domain.clock import FakeClock
-from workout_player.domain.events import SessionState
+from workout_player.domain.session import SessionState
 from workout_player.playback import TimerPlayer, create_player
 from workout_player.store import Store, open_store
 from workout_player.ui.player_screen import PlayerScreen

@@ -7,6 +7,7 @@ store.record_set(session_id, SetRecord(...))   # committed the moment the set en
 store.finish_session(session_id, status="completed", active_seconds=812.0)
 """
 
+from workout_player.domain.diary import SetRecord  # the diary rule makes them
 from workout_player.store.db import open_store
 from workout_player.store.errors import StoreError
 from workout_player.store.queries import (
@@ -18,7 +19,7 @@ from workout_player.store.queries import (
     Streaks,
     WeekTotal,
 )
-from workout_player.store.sessions import SetRecord, Store
+from workout_player.store.sessions import Store
 from workout_player.store.version import SCHEMA_VERSION
 
 __all__ = [

@@ -7,33 +7,17 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from workout_player.domain.diary import SetRecord
 from workout_player.store.queries import HistoryQueries
 from workout_player.store.times import now, to_text
 from workout_player.store.transaction import writing
 
 EDITABLE_FIELDS = frozenset({"pain_before", "pain_after", "rpe", "notes"})
 _SCALES = {"pain_before": (0, 10), "pain_after": (0, 10), "rpe": (1, 10)}
-
-
-@dataclass(frozen=True)
-class SetRecord:
-    """One finished work segment: a set (or one side of it) as the person did it."""
-
-    step: int
-    exercise: str
-    set: int
-    side: str | None
-    reps_target: int | None
-    reps_done: int | None
-    seconds: float
-    """Seconds held or worked (pauses excluded)."""
-    started_at: datetime
-    ended_at: datetime
 
 
 class Store(HistoryQueries):

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 
 from workout_player import paths
 from workout_player.domain.loader import load_workout
-from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -90,30 +90,6 @@ def workout_files() -> list[tuple[Path, str]]:
         mine = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
         files.extend((p, "mine") for p in mine)
     return files
-
-
-def exercise_summary(step: ExerciseStep) -> str:
-    """'3 x 8 reps, tempo 2-1-2 s', '3 x 3 x 10 s hold', '2 x 40 s', '2 x 10 reps at your pace'."""
-    sets = f"{step.sets} x " if step.sets > 1 else ""
-    if step.duration is not None:
-        return f"{sets}{_secs(step.duration)}"
-    reps = step.reps or 0
-    if step.hold is not None:
-        return f"{sets}{reps} x {_secs(step.hold)} hold"
-    if step.tempo is not None:
-        tempo = "-".join(_num(t) for t in step.tempo)
-        return f"{sets}{reps} reps, tempo {tempo} s"
-    return f"{sets}{reps} reps at your pace"
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
-def _secs(value: float) -> str:
-    if value >= 60 and value % 60 == 0:
-        return f"{int(value // 60)} min"
-    return f"{_num(value)} s"
 
 
 class Role(IntEnum):

@@ -1,10 +1,11 @@
 """The player screen: video, what to do now in large type, what comes next, and the controls.
 
-It is thin: it redraws from `SessionController.view()` after every tick and
-turns keys and buttons into controller actions. A tick must stay cheap (the GUI
-thread also plays the video and counts the beeps): setters are no-ops when nothing
-changed, clocks and counters never relayout the screen (SteadyLabel) and the bars
-and ring repaint only their own rectangle. Keys (shown on each button):
+It is thin: after every tick it applies the `PlayerFace` (domain.player_face)
+of `SessionController.view()` and turns keys and buttons into controller
+actions. A tick must stay cheap (the GUI thread also plays the video and counts
+the beeps): setters are no-ops when nothing changed, clocks and counters never
+relayout the screen (SteadyLabel) and the bars and ring repaint only their own
+rectangle. Keys (shown on each button):
 Space pause/resume, N next, P previous, Enter done, R or Up +1 rep (self-paced
 sets), + / - rest time, M mute, F / F11 full screen, S settings, Esc leave full
 screen or end the session (asks in a bar, never a modal dialog).
@@ -12,7 +13,6 @@ screen or end the session (asks in a bar, never a modal dialog).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -28,11 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workout_player.domain.events import SessionState
-from workout_player.domain.session_view import SessionView
-from workout_player.domain.timeline import format_clock
+from workout_player.domain.player_face import PlayerFace, Tone, player_face
 from workout_player.ui import theme
-from workout_player.ui.library_model import exercise_summary
 from workout_player.ui.player_widgets import (
     Banner,
     ConfirmEndBar,
@@ -46,6 +43,7 @@ from workout_player.ui.session_controller import SessionController
 
 REST_STEP_SECONDS = 15.0
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+RING_COLOURS: dict[Tone, str] = {"accent": theme.ACCENT, "warn": theme.WARN, "rest": theme.REST}
 
 
 def _label(
@@ -62,10 +60,6 @@ def _label(
     label.setStyleSheet(f"font-size: {size}px; font-weight: {weight}; color: {colour};")
     label.setAccessibleName(name)
     return label
-
-
-def _ceil(seconds: float | None) -> int:
-    return max(0, math.ceil((seconds or 0.0) - 1e-6))
 
 
 class PlayerScreen(QWidget):
@@ -232,164 +226,52 @@ class PlayerScreen(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        view = self.controller.view()
-        segment = view.segment
-        state = view.state
-        step = self.controller.step_of(segment)
-
-        self.side.set_side(
-            view.side
-            if state in (SessionState.WORK, SessionState.SWITCH) or (view.paused and view.side)
-            else None
+        """Apply the face of the session as it is now (`domain.player_face` decides it)."""
+        controller = self.controller
+        face = player_face(
+            controller.view(), controller.plan, phase_seconds=controller.phase_seconds
         )
-        if segment is None or state == SessionState.BETWEEN:
-            self.exercise.setText(
-                self.controller.workout.title
-                if state == SessionState.NOT_STARTED
-                else "Follow the video"
-            )
-        elif segment.kind == "rest" and segment.exercise is None:
-            self.exercise.setText("Rest")
-        else:
-            self.exercise.setText(segment.exercise or "Rest")
-        self.set_label.setText(f"SET {view.set_text}" if view.set_text else "")
-
-        working = segment is not None and segment.kind == "work"
-        has_reps = working and view.reps is not None
+        self.side.set_side(face.side)
+        self.exercise.setText(face.title)
+        self.set_label.setText(face.set_text)
+        has_reps = face.rep_text is not None
         self.rep.setVisible(has_reps)
         self.rep_caption.setVisible(has_reps)
-        if has_reps:
-            self.rep.setText(f"{view.rep or 0} / {view.reps}")
-        tempo = working and view.phase is not None and step is not None and step.tempo is not None
-        self.phase_box.setVisible(bool(tempo))
-        if tempo:
-            self.phase.setText((view.phase or "").upper())
-            total = self.controller.phase_seconds or 0.0
-            left = view.phase_remaining or 0.0
-            done = 1.0 - left / total if total > 0 else 0.0
-            self.phase_bar.setValue(round(min(1.0, max(0.0, done)) * 1000))
+        if face.rep_text is not None:
+            self.rep.setText(face.rep_text)
+        self.phase_box.setVisible(face.phase_text is not None)
+        if face.phase_text is not None:
+            self.phase.setText(face.phase_text)
+            self.phase_bar.setValue(round(face.phase_fraction * 1000))
+        ring = face.ring
+        self.ring.set_state(ring.fraction, ring.text, ring.caption, RING_COLOURS[ring.tone])
+        self.cue.setText(face.cue)
+        self.next_up.setText(face.next_up)
+        self.placeholder.setText(face.stage_text)
+        self.progress.setValue(round(face.progress * 1000))
+        self.elapsed.setText(face.elapsed_text)
+        self.remaining.setText(face.remaining_text)
+        self._draw_buttons(face)
+        self.pain.setVisible(face.before_first and controller.store is not None)
+        self._show_stage()
 
-        self._draw_ring(view)
-        self._draw_texts(view)
-        fraction = min(1.0, max(0.0, view.progress))
-        self.progress.setValue(round(fraction * 1000))
-        self.elapsed.setText(format_clock(view.elapsed))
-        exact = self.controller.plan.exact
-        left_text = format_clock(view.remaining)
-        self.remaining.setText(
-            f"{left_text} left" if exact or view.remaining is None else f"≥ {left_text} left"
-        )
-        self._draw_buttons(view)
-        segments = self.controller.plan.segments
-        before_first = (state == SessionState.COUNTDOWN and view.index == 0) or (
-            # A video-led workout has no countdown: its title card before the first step.
-            state == SessionState.BETWEEN and bool(segments) and view.next_segment == segments[0]
-        )
-        self.pain.setVisible(before_first and self.controller.store is not None)
-        self._show_stage(view)
-
-    def _draw_ring(self, view: SessionView) -> None:
-        segment = view.segment
-        duration = segment.duration if segment is not None else None
-        left = view.segment_remaining
-        fraction = (left / duration) if duration and left is not None else 0.0
-        step = self.controller.step_of(segment)
-        kind = segment.kind if segment is not None else ""
-        if view.paused:
-            caption, colour = "PAUSED", theme.WARN
-        elif kind == "countdown":
-            caption, colour = "GET READY", theme.ACCENT
-        elif kind == "rest":
-            caption, colour = "REST", theme.REST
-        elif kind == "switch":
-            caption, colour = "SWITCH SIDES", theme.WARN
-        elif kind == "work" and view.hold_remaining is not None and step and step.hold:
-            caption, colour = "HOLD", theme.ACCENT
-            fraction, left = view.hold_remaining / step.hold, view.hold_remaining
-        elif kind == "work" and segment is not None and segment.self_paced:
-            done = (view.rep or 0) / view.reps if view.reps else 0.0
-            self.ring.set_state(done, format_clock(view.segment_elapsed), "YOUR PACE", theme.ACCENT)
-            return
-        elif kind == "work":
-            caption, colour = "SET LEFT" if view.reps else "WORK", theme.ACCENT
-        elif view.state == SessionState.BETWEEN and view.next_segment is not None:
-            # Video-led, before a step: count down to it, as the video's own cards do.
-            following = view.next_segment
-            gap_start = max(
-                (s.end for s in self.controller.plan.segments if s.end <= following.start + 1e-9),
-                default=0.0,
-            )
-            left = max(0.0, following.start - view.elapsed)
-            gap = following.start - gap_start
-            fraction = left / gap if gap > 0 else 0.0
-            caption, colour = "STARTS IN", theme.ACCENT
-        else:
-            self.ring.set_state(0.0, "", "", theme.ACCENT)
-            return
-        text = str(_ceil(left)) if left is not None else ""
-        if left is not None and left >= 100:
-            text = format_clock(left)
-        self.ring.set_state(fraction, text, caption, colour)
-
-    def _draw_texts(self, view: SessionView) -> None:
-        segment = view.segment
-        step = self.controller.step_of(segment)
-        if view.paused:
-            cue = "Paused — press Space to go on"
-        elif segment is None:
-            cue = ""
-        elif segment.kind == "switch":
-            cue = f"Switch to the {segment.side or 'other'} side"
-        elif segment.kind == "countdown":
-            cue = f"Get ready: {step and exercise_summary(step)}" if step else "Get ready"
-        elif segment.kind == "rest":
-            cue = segment.cue or "Rest. Breathe slowly and stay loose."
-        elif segment.self_paced:
-            cue = (
-                segment.cue + " — " if segment.cue else ""
-            ) + "R or ↑ counts a rep, Enter when done"
-        else:
-            cue = segment.cue or ""
-        self.cue.setText(cue)
-        next_up = view.next_up.removeprefix("Next: ")
-        self.next_up.setText(f"Next up: {next_up}" if next_up else "")
-        self.placeholder.setText(self._stage_text(view))
-
-    def _stage_text(self, view: SessionView) -> str:
-        """Without a clip, the video's place says what the whole step asks for."""
-        segment = view.segment
-        step = self.controller.step_of(segment)
-        if segment is None:
-            return ""
-        if segment.kind == "rest":
-            following = view.next_up.removeprefix("Next: ")
-            return f"Rest\n\nthen {following}" if following else "Rest"
-        if step is None:
-            return segment.exercise or ""
-        sides = {"both": "each side", "left": "left side", "right": "right side"}.get(step.sides)
-        parts = [exercise_summary(step), sides] if sides else [exercise_summary(step)]
-        return f"{step.exercise}\n\n" + "\n".join(parts)
-
-    def _draw_buttons(self, view: SessionView) -> None:
-        segment = view.segment
+    def _draw_buttons(self, face: PlayerFace) -> None:
         pause = self.buttons["pause"]
-        if pause.accessibleName() != ("Resume" if view.paused else "Pause"):
-            pause.setText("Resume\n[Space]" if view.paused else "Pause\n[Space]")
-            pause.setAccessibleName("Resume" if view.paused else "Pause")
-        resting = segment is not None and segment.kind == "rest" and not self.controller.video_led
-        self.buttons["less_rest"].setEnabled(resting)
-        self.buttons["more_rest"].setEnabled(resting)
-        self_paced = segment is not None and segment.kind == "work" and segment.self_paced
-        self.buttons["rep"].setEnabled(self_paced)
+        if pause.accessibleName() != ("Resume" if face.paused else "Pause"):
+            pause.setText("Resume\n[Space]" if face.paused else "Pause\n[Space]")
+            pause.setAccessibleName("Resume" if face.paused else "Pause")
+        self.buttons["less_rest"].setEnabled(face.rest_buttons)
+        self.buttons["more_rest"].setEnabled(face.rest_buttons)
+        self.buttons["rep"].setEnabled(face.rep_button)
         done = self.buttons["done"]
-        done.setEnabled(segment is not None and segment.kind == "work")
-        if done.property("primary") != self_paced:
+        done.setEnabled(face.done_button)
+        if done.property("primary") != face.done_primary:
             # Re-polishing restyles and repaints the button: only when the look changes.
-            done.setProperty("primary", self_paced)
+            done.setProperty("primary", face.done_primary)
             done.style().unpolish(done)
             done.style().polish(done)
 
-    def _show_stage(self, view: SessionView) -> None:
+    def _show_stage(self) -> None:
         """The video when there is one (or a problem to show on it), else the cue in large type."""
         controller = self.controller
         has_picture = controller.video_led or controller.current_clip is not None

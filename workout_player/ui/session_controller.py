@@ -3,50 +3,46 @@
 The engine (domain.session) knows nothing of Qt, video or SQLite. This QObject
 owns it and a precise ~30 ms timer, and forwards every event:
 
-- to the announcer: 3-2-1 beeps, a "go" beep when work starts, an optional tick
-  on each tempo phase, the voice cues, an end beep;
+- to the announcer, through the SoundSchedule (domain.sounds) ticked on the
+  session's clock: 3-2-1 beeps, a "go" beep when work starts, an optional tick
+  on each tempo phase, the voice cues, an end beep, moved by the cue offset;
 - to the player: timer-led workouts loop the step's demo clip while the
   engine's own clock runs; video-led workouts play the workout's video and the
   engine runs on the player's MediaClock, so seeking (next/previous) is the
   player's job;
-- to the store: the session row at start, one row per finished set the moment
-  it ends, and the status at the end. A failing database never stops the
-  session: the problem goes to the banner instead.
+- to the store: the session row at start, one row per set the diary keeps
+  (domain.diary) the moment it ends, and the status at the end. A failing
+  database never stops the session: the problem goes to the banner instead.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
-from functools import partial
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workout_player.audio import Announcer, SoundSettings
 from workout_player.domain.clock import Clock, SystemClock
-from workout_player.domain.events import (
-    CountdownBeep,
-    CueDue,
+from workout_player.domain.diary import diary_record
+from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.session import (
     Event,
     PhaseChanged,
     SeekRequested,
     SegmentEnded,
     SegmentStarted,
+    Session,
     SessionFinished,
+    SessionView,
 )
-from workout_player.domain.model import ExerciseStep, Workout
-from workout_player.domain.session import Session
-from workout_player.domain.session_view import SessionView
+from workout_player.domain.sounds import Sound, SoundSchedule, Speech
 from workout_player.domain.timeline import Plan, Segment, build_plan
 from workout_player.playback import Player, probe_length
-from workout_player.store import SetRecord, Store
-
-MIN_PARTIAL_SET_SECONDS = 3.0
-"""A set with no rep counted (cut short, or joined late in a video) is kept only if this
-much was worked (or half of a shorter timed set)."""
+from workout_player.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -133,16 +129,10 @@ class SessionController(QObject):
             self.clock,
             beeps=self.settings.countdown_beeps,
             wall=wall,
-            sound_lead=self._sound_lead(),
         )
-        # With a negative cue offset the "go" beep follows the last count beep by one
-        # second, so it is early by the same amount; the work segment then starts silent.
-        self._early_go = QTimer(self)
-        self._early_go.setSingleShot(True)
-        self._early_go.setTimerType(Qt.TimerType.PreciseTimer)
-        self._early_go.setInterval(1000)
-        self._early_go.timeout.connect(self._play_early_go)
-        self._go_given = False
+        # Sounds wait on the clock active time runs on (the wall clock for a video).
+        self.sounds = SoundSchedule(self.session.wall, self.settings.cue_offset_ms)
+        self.session.sound_lead = self.sounds.lead
 
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -205,7 +195,12 @@ class SessionController(QObject):
         )
 
     def tick(self) -> None:
-        if self._finished or not self._started:
+        if not self._started:
+            return
+        if self._finished:
+            # Sounds delayed by the cue offset still come after the end.
+            self._play_due_sounds()
+            self._stop_ticking_when_quiet()
             return
         self._handle(self.session.tick())
 
@@ -246,15 +241,8 @@ class SessionController(QObject):
         self.settings = settings
         self.announcer.apply(settings)
         self.player.set_volume(settings.volume)
-        self.session.sound_lead = self._sound_lead()
-
-    def _sound_lead(self) -> float:
-        """Seconds the sounds come early (a negative cue offset); 0 when they come late."""
-        return max(0.0, -self.settings.cue_offset_ms / 1000)
-
-    def _sound_delay_ms(self) -> int:
-        """Milliseconds the sounds wait (a positive cue offset)."""
-        return max(0, self.settings.cue_offset_ms)
+        self.sounds.offset_ms = settings.cue_offset_ms
+        self.session.sound_lead = self.sounds.lead
 
     def set_pain_before(self, pain: int) -> None:
         if self.store is not None and self.session_id is not None:
@@ -268,6 +256,7 @@ class SessionController(QObject):
         if self._started and not self._finished:
             self.end()
         self._timer.stop()
+        self.sounds.clear()
         self.player.stop()
 
     # -- events ------------------------------------------------------------------------------
@@ -280,51 +269,40 @@ class SessionController(QObject):
         self._sync_player()
 
     def _handle(self, events: Sequence[Event]) -> None:
+        self.sounds.hear(events)
+        self._play_due_sounds()
         for event in events:
             if isinstance(event, SegmentStarted):
                 self._segment_started(event.segment)
             elif isinstance(event, SegmentEnded):
                 self._segment_ended(event)
-            elif isinstance(event, CountdownBeep):
-                self._beep("count")
-                if event.remaining == 1 and self._sound_lead() > 0:
-                    self._early_go.start()
             elif isinstance(event, PhaseChanged):
                 self.phase_seconds = event.seconds
-                if self.settings.ticks:
-                    self._beep("tick")
-            elif isinstance(event, CueDue):
-                if self.settings.voice and not self.muted:
-                    self._later(partial(self.announcer.say, event.text))
             elif isinstance(event, SeekRequested):
                 self.player.seek(event.media_seconds)
             elif isinstance(event, SessionFinished):
                 self._session_finished(event.completed)
         self.updated.emit()
 
-    def _beep(self, kind: str) -> None:
-        if self.settings.beeps and not self.muted:
-            self._later(partial(self.announcer.beep, kind))  # type: ignore[arg-type]
+    def _play_due_sounds(self) -> None:
+        for sound in self.sounds.due(paused=self.session.paused):
+            self._play(sound)
 
-    def _later(self, sound: Callable[[], None]) -> None:
-        """Play a sound now, or after the cue offset when it is positive."""
-        delay = self._sound_delay_ms()
-        if delay:
-            QTimer.singleShot(delay, self, sound)
-        else:
-            sound()
+    def _play(self, sound: Sound) -> None:
+        """A sound whose time has come, if its kind is switched on and sound is not muted."""
+        if self.muted:
+            return
+        if isinstance(sound, Speech):
+            if self.settings.voice:
+                self.announcer.say(sound.text)
+        elif self.settings.beeps and (sound.kind != "tick" or self.settings.ticks):
+            self.announcer.beep(sound.kind)
 
-    def _play_early_go(self) -> None:
-        if not self.session.paused and not self._finished:
-            self._beep("go")
-            self._go_given = True
+    def _stop_ticking_when_quiet(self) -> None:
+        if not self.sounds.pending:
+            self._timer.stop()
 
     def _segment_started(self, segment: Segment) -> None:
-        early = self._go_given
-        self._go_given = False
-        self._early_go.stop()  # late or skipped ahead: the segment itself decides
-        if segment.kind == "work" and not early:
-            self._beep("go")
         if not self.video_led:
             self._show_clip(segment)
 
@@ -360,32 +338,11 @@ class SessionController(QObject):
                 self.player.play()
 
     def _segment_ended(self, event: SegmentEnded) -> None:
-        segment = event.segment
-        if segment.kind != "work" or self.store is None or self.session_id is None:
+        if self.store is None or self.session_id is None:
             return
-        if event.reason == "back":
-            return  # P restarts the set: the diary keeps the attempt that counts
-        if event.reason != "done" and not event.reps_done:
-            # Nothing counted: keep it only if it was really worked. A video seek can join a
-            # set in its last moments; a short timed set needs half its length.
-            threshold = MIN_PARTIAL_SET_SECONDS
-            if segment.duration:
-                threshold = min(threshold, segment.duration / 2)
-            if event.seconds < threshold:
-                return
-        ended = datetime.now().astimezone()
-        started = ended - timedelta(seconds=max(0.0, event.ended_at - event.started_at))
-        record = SetRecord(
-            step=segment.step,
-            exercise=segment.exercise or "",
-            set=segment.set or 1,
-            side=segment.side,
-            reps_target=segment.reps,
-            reps_done=event.reps_done,
-            seconds=round(event.seconds, 3),
-            started_at=started,
-            ended_at=ended,
-        )
+        record = diary_record(event, datetime.now().astimezone())
+        if record is None:
+            return
         session_id = self.session_id
         self._store_call("set", lambda store: store.record_set(session_id, record))
 
@@ -393,9 +350,8 @@ class SessionController(QObject):
         if self._finished:
             return
         self._finished = True
-        self._timer.stop()
+        self._stop_ticking_when_quiet()  # the end beep is among the sounds
         self.player.pause()
-        self._beep("end")
         if self.store is not None and self.session_id is not None:
             session_id = self.session_id
             active = self.session.active_seconds

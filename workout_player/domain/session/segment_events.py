@@ -1,9 +1,9 @@
 """What happens inside one segment: cues on entry, timed events, and the work display.
 
-The engine asks this module for a segment's schedule once, when it enters the
+The track asks this module for a segment's schedule once, when it enters the
 segment, and then releases the events whose time has come. Keeping the rules
-here (which cue, when a beep, how tempo phases are named) leaves `session.py`
-with only the state machine.
+here (which cue, when a beep, how tempo phases are named) leaves the track and
+the followers with only the bookkeeping.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from workout_player.domain.events import (
+from workout_player.domain.model import ExerciseStep, RestStep, Workout
+from workout_player.domain.session.events import (
     CountdownBeep,
     CueDue,
     Event,
     PhaseChanged,
     RepCounted,
 )
-from workout_player.domain.model import ExerciseStep, RestStep, Workout
 from workout_player.domain.timeline import Segment, format_clock
 
 EPS = 1e-9

@@ -1,4 +1,4 @@
-"""How a video-led session follows the video's clock (the engine's half for `plan.mode == "video"`).
+"""How a video-led session follows the video's clock: the follower for `plan.mode == "video"`.
 
 The current segment is the one containing the video time. Each segment lasts
 from its start to its planned end, cut short at the next step's `at` (the
@@ -12,21 +12,20 @@ landing where `next()`/`previous()` asked to go): the segment left ends
 ("skipped"/"back"/"done"), the segments jumped over produce nothing, and the
 segment landed in starts there, skipping events already past.
 
-`VideoFollower` is the engine's own helper: it drives `Session`'s segment
-bookkeeping directly and is not meant to be used on its own.
+`VideoFollower` moves the session's `SegmentTrack` through its public methods
+only; positions and clock readings are both video seconds.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
 
-from workout_player.domain.events import EndReason, Event, SeekRequested
-from workout_player.domain.segment_events import EPS
+from workout_player.domain.clock import Clock
+from workout_player.domain.session.events import EndReason, Event, SeekRequested
+from workout_player.domain.session.follower import RESTART_AFTER
+from workout_player.domain.session.segment_events import EPS
+from workout_player.domain.session.track import SegmentTrack
 from workout_player.domain.timeline import Plan
-
-if TYPE_CHECKING:
-    from workout_player.domain.session import Session
 
 JUMP_BACK = 1.0
 """A backward move larger than this is a seek; smaller ones (clock corrections) are ignored."""
@@ -35,8 +34,6 @@ JUMP_FORWARD = 3.0
 LAND_BEFORE = 0.05
 LAND_AFTER = 0.5
 """A requested seek has landed when the clock is within these bounds of its target."""
-RESTART_AFTER = 3.0
-"""previous() restarts the current segment when more than this far into it."""
 
 
 def video_ends(plan: Plan) -> list[float]:
@@ -63,11 +60,13 @@ def video_ends(plan: Plan) -> list[float]:
 
 
 class VideoFollower:
-    """Moves a video-led `Session` along with its `MediaClock`."""
+    """Moves a video-led session along its `SegmentTrack` with the video's clock."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        plan = session.plan
+    def __init__(self, track: SegmentTrack, clock: Clock) -> None:
+        self._track = track
+        self._clock = clock
+        plan = track.plan
+        self._plan = plan
         self._total = plan.total_seconds
         self.ends = video_ends(plan)
         reachable = [
@@ -81,11 +80,17 @@ class VideoFollower:
         self._pending: tuple[float, EndReason] | None = None
 
     def position(self) -> float:
-        return max(0.0, self._session.clock.now())
+        return max(0.0, self._clock.now())
 
     def following(self) -> int | None:
+        if self._track.finished:
+            return None
         after = self._pos + 1
         return self._order[after] if after < len(self._order) else None
+
+    def totals(self, segment_remaining: float | None) -> tuple[float, float, float]:
+        elapsed = self.position()
+        return elapsed, max(0.0, self._total - elapsed), self._total
 
     def start(self) -> list[Event]:
         self._last_t = self.position()
@@ -108,15 +113,15 @@ class VideoFollower:
         self._last_t = t
         return self._advance(t)
 
-    def seek_next(self, reason: EndReason) -> list[Event]:
+    def skip(self, reason: EndReason) -> list[Event]:
+        """Seek to the next segment's start; the track follows once the video lands."""
         after = self._pos + 1
         target = self._starts[after] if after < len(self._starts) else self._total
         self._pending = (target, reason)
         return [SeekRequested(target)]
 
-    def seek_previous(self) -> list[Event]:
-        session = self._session
-        segment = session.segment
+    def previous(self) -> list[Event]:
+        segment = self._track.segment
         if segment is not None:
             target = segment.start
             if self.position() - segment.start <= RESTART_AFTER and self._pos >= 1:
@@ -126,48 +131,66 @@ class VideoFollower:
         self._pending = (target, "back")
         return [SeekRequested(target)]
 
+    def adjust_rest(self, seconds: float) -> list[Event]:
+        return []  # the video sets the rest's length
+
+    def stop(self, reason: EndReason) -> list[Event]:
+        return [self._end(reason, self.position())] if self._track.current >= 0 else []
+
+    def media_ended(self) -> list[Event]:
+        return self.stop("completed") + self._track.finish(True)
+
     def _jump(self, t: float, reason: EndReason) -> list[Event]:
         """The video moved to `t` by a seek: leave the segment, land in the one at `t`."""
-        session = self._session
+        track = self._track
         out: list[Event] = []
-        if session.segment is not None:
-            out.append(session._end(reason, self._last_t))
+        if track.current >= 0:
+            out.append(self._end(reason, self._last_t))
         self._last_t = t
         if t >= self._total - EPS:
-            return out + session._finish(True)
+            return out + track.finish(True)
         place = bisect_right(self._starts, t + EPS) - 1
         self._pos = place
         if place >= 0 and t < self.ends[self._order[place]] - EPS:
             index = self._order[place]
-            start = session.plan.segments[index].start
+            start = self._plan.segments[index].start
             entry = max(0.0, t - start)
-            out += session._enter(index, start, entry)
-            out += session._release(entry)
+            out += self._enter(index, entry)
+            out += track.release(entry)
         return out
 
     def _advance(self, t: float) -> list[Event]:
         """Normal play up to `t`: every event on the way, in order."""
-        session = self._session
+        track = self._track
         out: list[Event] = []
         limit = min(t, self._total)
-        while not session.finished:
-            segment = session.segment
+        while not track.finished:
+            segment = track.segment
             if segment is not None:
-                end = self.ends[session._index]
-                out += session._release(min(limit, end) - segment.start)
+                end = self.ends[track.current]
+                out += track.release(min(limit, end) - segment.start)
                 if limit >= end - EPS:
-                    out.append(session._end("completed", end))
+                    out.append(self._end("completed", end))
                     continue
                 if t >= self._total - EPS:  # the video is shorter than the plan
-                    out.append(session._end("completed", limit))
-                    out += session._finish(True)
+                    out.append(self._end("completed", limit))
+                    out += track.finish(True)
                 break
             after = self._pos + 1
             if after < len(self._order) and limit >= self._starts[after] - EPS:
                 self._pos = after
-                out += session._enter(self._order[after], self._starts[after])
+                out += self._enter(self._order[after])
                 continue
             if t >= self._total - EPS:
-                out += session._finish(True)
+                out += track.finish(True)
             break
         return out
+
+    def _end(self, reason: EndReason, t: float) -> Event:
+        return self._track.end(reason, t, ended_at=t)
+
+    def _enter(self, index: int, entry: float = 0.0) -> list[Event]:
+        """Enter segment `index` (its time zero at its start), joined `entry` s in."""
+        start = self._plan.segments[index].start
+        duration = self.ends[index] - start
+        return self._track.enter(index, start, duration, started_at=start + entry, entry=entry)

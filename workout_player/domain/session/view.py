@@ -1,16 +1,24 @@
-"""The session as the screen shows it: one frozen snapshot, computed on demand."""
+"""The session as the screen shows it: one frozen snapshot, computed on demand.
+
+Built from the track (where the session is in its plan) and the follower (the
+position, what follows, the totals); it knows neither the engine nor which
+follower it reads.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from workout_player.domain.events import SessionState
-from workout_player.domain.segment_events import WorkDetail, describe, exercise_step, work_detail
+from workout_player.domain.session.events import SessionState
+from workout_player.domain.session.follower import Follower
+from workout_player.domain.session.segment_events import (
+    WorkDetail,
+    describe,
+    exercise_step,
+    work_detail,
+)
+from workout_player.domain.session.track import SegmentTrack
 from workout_player.domain.timeline import Plan, Segment
-
-if TYPE_CHECKING:
-    from workout_player.domain.session import Session
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,9 @@ class SessionView:
     segment: Segment | None
     next_segment: Segment | None
     next_up: str
+    upcoming: str
+    """What `next_up` names, without "Next: " ("Side plank - set 1 / 3, left", "Finish");
+    "" once finished."""
     set_text: str
     side: str | None
     rep: int | None
@@ -54,18 +65,18 @@ STATE_OF_KIND = {
 }
 
 
-def next_up_text(plan: Plan, following: int | None) -> str:
-    """ "Next: ..." for the first work or rest segment from index `following` on, or "Finish".
+def coming_segment(plan: Plan, following: int | None) -> Segment | None:
+    """The first work or rest segment from index `following` on; None when only the end is.
 
     Countdowns and switches are passed over: during the left side the person
     wants to hear about the right side, not about the five seconds between.
     """
     if following is None:
-        return "Finish"
+        return None
     for segment in plan.segments[following:]:
         if segment.kind in ("work", "rest"):
-            return f"Next: {describe(plan.workout, segment)}"
-    return "Finish"
+            return segment
+    return None
 
 
 def set_text(segment: Segment | None) -> str:
@@ -75,30 +86,33 @@ def set_text(segment: Segment | None) -> str:
     return f"{segment.set} / {segment.sets or segment.set}"
 
 
-def build_view(session: Session) -> SessionView:
+def build_view(track: SegmentTrack, follower: Follower) -> SessionView:
     """The snapshot `Session.view()` returns."""
-    plan, finished = session.plan, session.finished
-    segment = None if finished else session.segment
-    seg_elapsed = session.segment_elapsed() if segment is not None else 0.0
-    duration = session.segment_duration
+    plan, finished = track.plan, track.finished
+    segment = None if finished else track.segment
+    seg_elapsed = track.elapsed(follower.position()) if segment is not None else 0.0
+    duration = track.duration
     seg_remaining = None
     if segment is not None and duration is not None:
         seg_remaining = max(0.0, duration - seg_elapsed)
     detail = WorkDetail()
     if segment is not None and segment.kind == "work":
         step = exercise_step(plan.workout, segment)
-        detail = work_detail(step, seg_elapsed, session.taps)
-    following = session.following()
-    elapsed, remaining, total = _totals(session, seg_remaining)
+        detail = work_detail(step, seg_elapsed, track.taps)
+    following = follower.following()
+    coming = coming_segment(plan, following)
+    upcoming = describe(plan.workout, coming) if coming is not None else "Finish"
+    elapsed, remaining, total = follower.totals(seg_remaining)
     progress = min(1.0, max(0.0, elapsed / total)) if total else 0.0
     return SessionView(
-        state=_state(session),
-        paused=session.paused,
+        state=_state(track),
+        paused=track.stopwatch.paused,
         finished=finished,
-        index=session.index,
+        index=track.index,
         segment=segment,
         next_segment=plan.segments[following] if following is not None else None,
-        next_up="" if finished else next_up_text(plan, following),
+        next_up="" if finished else (f"Next: {upcoming}" if coming is not None else upcoming),
+        upcoming="" if finished else upcoming,
         set_text=set_text(segment),
         side=segment.side if segment is not None else None,
         rep=detail.rep,
@@ -115,27 +129,12 @@ def build_view(session: Session) -> SessionView:
     )
 
 
-def _state(session: Session) -> SessionState:
-    if session.finished:
+def _state(track: SegmentTrack) -> SessionState:
+    if track.finished:
         return SessionState.FINISHED
-    if not session.started:
+    if not track.stopwatch.started:
         return SessionState.NOT_STARTED
-    if session.paused:
+    if track.stopwatch.paused:
         return SessionState.PAUSED
-    segment = session.segment
+    segment = track.segment
     return SessionState.BETWEEN if segment is None else STATE_OF_KIND[segment.kind]
-
-
-def _totals(session: Session, seg_remaining: float | None) -> tuple[float, float, float]:
-    """Elapsed, remaining and total seconds of the whole session."""
-    if session.video_led:
-        total = session.plan.total_seconds
-        elapsed = session.position()
-        return elapsed, max(0.0, total - elapsed), total
-    elapsed = session.active_seconds
-    if session.finished:
-        return elapsed, 0.0, elapsed
-    # Self-paced sets still ahead count as 0 s, as in the plan's total.
-    ahead = sum(s.duration or 0.0 for s in session.plan.segments[session.index + 1 :])
-    remaining = (seg_remaining or 0.0) + ahead
-    return elapsed, remaining, elapsed + remaining

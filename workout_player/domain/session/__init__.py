@@ -1,0 +1,48 @@
+"""The session engine and what it tells the screen, the sound and the store.
+
+Parts, lowest first (an import-linter `layers` contract keeps the order):
+`events` (states and events), `segment_events` and `stopwatch` (one segment's
+rules; active time), `track` (the current segment's bookkeeping), `follower`
+(the protocol), `timer` | `video` (the two followers), `view` (the snapshot
+built from track and follower), `engine` (`Session`, which picks a follower).
+Callers import from here.
+"""
+
+from __future__ import annotations
+
+from workout_player.domain.session.engine import Session
+from workout_player.domain.session.events import (
+    CountdownBeep,
+    CueDue,
+    CueKind,
+    EndReason,
+    Event,
+    PhaseChanged,
+    RepCounted,
+    SeekRequested,
+    SegmentEnded,
+    SegmentStarted,
+    SessionFinished,
+    SessionState,
+)
+from workout_player.domain.session.segment_events import describe, exercise_step
+from workout_player.domain.session.view import SessionView
+
+__all__ = [
+    "CountdownBeep",
+    "CueDue",
+    "CueKind",
+    "EndReason",
+    "Event",
+    "PhaseChanged",
+    "RepCounted",
+    "SeekRequested",
+    "SegmentEnded",
+    "SegmentStarted",
+    "Session",
+    "SessionFinished",
+    "SessionState",
+    "SessionView",
+    "describe",
+    "exercise_step",
+]
