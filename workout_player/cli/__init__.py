@@ -8,9 +8,13 @@ with a `run(args) -> int` function, imported only when that command runs, so
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
 
 from workout_player import __version__
 
@@ -115,16 +119,74 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    module = importlib.import_module(f"workout_player.cli.{args.handler}_cmd")
+    """Run one command; whatever the terminal or the output, the answer is never a traceback."""
+    tolerant_streams()
     try:
-        return int(module.run(args))
+        try:
+            args = build_parser().parse_args(argv)  # --help and usage errors: SystemExit
+            module = importlib.import_module(f"workout_player.cli.{args.handler}_cmd")
+            code = int(module.run(args))
+        finally:
+            # Buffered output is written here, where a failure can still be reported,
+            # not at the interpreter's exit, which would print a traceback-like warning.
+            sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `workout-player history | head`: the reader left, which is not an error.
-        sys.stderr.close()
-        return 0
+        # `workout-player history | head -1`: the reader left. Silent, as Unix tools are
+        # (the reader has what it wanted), but not a success: 141 is how a shell reports
+        # a program stopped by SIGPIPE.
+        _drop_output(sys.stdout)
+        return 141
+    except OSError as exc:
+        # Any command writing to a full disk (`> /dev/full`) or a closed output.
+        if not _is_output_error(exc):
+            raise
+        _drop_output(sys.stdout)
+        _say(f"workout-player: cannot write the output: {exc.strerror or exc}.")
+        return 1
+    return code
+
+
+def tolerant_streams() -> None:
+    """Never fail on printing: a console that is not UTF-8 (PYTHONIOENCODING=cp1252, a
+    Windows console) or a file name that is not valid text shows escapes such as \\u2192
+    instead of raising UnicodeEncodeError. A missing stream (pythonw) swallows output."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """Whether writing stdout failed (rather than a bug reading some other file)."""
+    full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
+    return exc.errno in (*full, errno.EIO, errno.EPIPE, errno.EBADF)
+
+
+def _drop_output(stream: TextIO) -> None:
+    """Point the output at /dev/null, so Python's flush at exit cannot fail a second time."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (captured by tests): nothing will be flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, unless stderr itself is closed or full."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except OSError:
+        _drop_output(sys.stderr)
 
 
 if __name__ == "__main__":
