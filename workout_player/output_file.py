@@ -39,7 +39,7 @@ def history_files(database: str | os.PathLike[str]) -> list[Path]:
     return [Path(f"{os.fspath(database)}{suffix}") for suffix in COMPANION_SUFFIXES]
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file: by device and inode when both exist, else by resolving.
 
     The resolved comparison also ignores case, because on case-insensitive disks (macOS,
@@ -88,10 +88,12 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def refusal(target: Path, protected: Iterable[Path] = ()) -> str | None:
+def refusal(
+    target: Path, protected: Iterable[Path] = (), *, folder_may_be_missing: bool = False
+) -> str | None:
     """Why `target` must not be written (a sentence), or None when it may be."""
     for path in protected:
-        if _same_file(target, path):
+        if same_file(target, path):
             return (
                 f"{target} is the history database ({path}); writing there would destroy "
                 "your history. Choose another file."
@@ -108,7 +110,7 @@ def refusal(target: Path, protected: Iterable[Path] = ()) -> str | None:
         return f"cannot write {target}: {_reason(exc)}. Choose another file."
     if info is None:
         folder = Path(os.path.realpath(target)).parent
-        if not _is_folder(folder):
+        if not folder_may_be_missing and not _is_folder(folder):
             return f"cannot write {target}: the folder {folder} does not exist. Create it first."
         return None
     if stat.S_ISDIR(info.st_mode):

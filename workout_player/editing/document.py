@@ -25,6 +25,7 @@ from workout_player.domain.workout_reader import EXERCISE_KEYS, TOP_KEYS
 from workout_player.editing.names import is_placeholder_name, next_exercise_name
 from workout_player.editing.saving import video_reference, write_atomically
 from workout_player.editing.timestamps import format_timestamp, parse_timestamp, round_tenth
+from workout_player.output_file import OutputError
 
 # Where a key goes when an edit adds it, so new keys read in the usual order: the
 # loader's order, with `at` first in a step (a cue sheet reads by time).
@@ -506,6 +507,8 @@ class WorkoutDocument:
                 self.data["video"] = video_reference(video, target)
         try:
             write_atomically(target, self.text())
+        except OutputError as error:
+            raise DocumentError(str(error)) from None
         except OSError as error:
             raise DocumentError(
                 f"could not save to {target}: {error.strerror or error}. "
