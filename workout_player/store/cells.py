@@ -83,8 +83,8 @@ class Cells:
     def integer(self, column: str, value: object, *, required: bool = False) -> int | None:
         if isinstance(value, int):
             return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+            return int(value)  # 8.0 is 8; 1e300 is not a count of anything
         self._absent_or_wrong(column, value, required, "is not a whole number")
         return None
 
