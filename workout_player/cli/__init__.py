@@ -8,15 +8,19 @@ with a `run(args) -> int` function, imported only when that command runs, so
 from __future__ import annotations
 
 import argparse
+import codecs
 import errno
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from workout_player import __version__
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -30,8 +34,17 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a failed write of --help or --version is not swallowed:
+    `workout-player --help > /dev/full` must say so like every other command."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="workout-player",
         description=(
             "Follow workout videos with timed cues, rep counters and rest timers, "
@@ -148,10 +161,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+ESCAPE = "workout-player-escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """Write what the output's encoding cannot hold as \\uXXXX (a surrogate pair above
+    U+FFFF): readable in text, and exactly the character again inside a JSON string."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
 def tolerant_streams() -> None:
     """Never fail on printing: a console that is not UTF-8 (PYTHONIOENCODING=cp1252, a
     Windows console) or a file name that is not valid text shows escapes such as \\u2192
     instead of raising UnicodeEncodeError. A missing stream (pythonw) swallows output."""
+    codecs.register_error(ESCAPE, _json_escape)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
@@ -159,7 +192,7 @@ def tolerant_streams() -> None:
             continue
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+            reconfigure(errors=ESCAPE)
 
 
 def _is_output_error(exc: OSError) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import re
 import sys
@@ -82,26 +81,18 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-def _utf8(out: TextIO) -> bool:
-    try:
-        return codecs.lookup(getattr(out, "encoding", None) or "utf-8").name == "utf-8"
-    except LookupError:
-        return False
-
-
 def write_json_array(items: Iterable[dict[str, object]], out: TextIO) -> None:
     """A JSON array written item by item, so 100,000 sessions never sit in memory at once.
 
     One session per line: json's C encoder is five times faster than indent=2
     (which runs in pure Python), and a line per session still reads and greps well.
-    On an output that is not UTF-8 (a Windows console) every non-ASCII character is
-    written as a JSON escape, so the JSON stays exact instead of losing characters.
+    On an output that is not UTF-8 (a Windows console) the characters it cannot hold
+    are written as JSON escapes (see cli.tolerant_streams), so the JSON stays exact.
     """
-    ascii_only = not _utf8(out)
     out.write("[")
     separator = "\n"
     for item in items:
-        out.write(separator + json.dumps(item, ensure_ascii=ascii_only))
+        out.write(separator + json.dumps(item, ensure_ascii=False))
         separator = ",\n"
     out.write("\n]\n" if separator != "\n" else "]\n")
 
