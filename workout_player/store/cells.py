@@ -27,6 +27,17 @@ def decode_text(raw: bytes) -> str:
         return UndecodableText(raw.decode("utf-8", errors="replace"))
 
 
+def plain_time(value: object) -> datetime | None:
+    """A time as the app writes it (ISO 8601 with its offset, years 2-9998), else None."""
+    if type(value) is not str:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None and 1 < moment.year < 9999 else None
+
+
 BLOB_SHOWN_BYTES = 32
 
 
@@ -110,9 +121,13 @@ class Cells:
         if isinstance(value, str) and not isinstance(value, UndecodableText):
             try:
                 moment = datetime.fromisoformat(value)
+                if moment.tzinfo is None:
+                    return moment.astimezone()
+                if 1 < moment.year < 9999:
+                    return moment
                 # Shown in local time later: a time too near year 1 or 9999 cannot be.
                 moment.astimezone()
-                return moment if moment.tzinfo else moment.astimezone()
+                return moment
             except (ValueError, OverflowError, OSError):
                 pass
         self._wrong(column, value, "is not a time")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from workout_player.store.cells import BadValue, Cells, decode_text, shown
+from workout_player.store.cells import BadValue, Cells, decode_text, plain_time, shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -199,6 +199,29 @@ def _session(row: Sequence[Any]) -> SessionRow:
 
 
 def _set(row: Sequence[Any]) -> SetRow:
+    # A set as the app writes it is checked with a few type tests (an export reads a
+    # million of them); anything else goes through Cells, which names what is wrong.
+    set_id, session_id, step, exercise, number, side, target, done, seconds, start, end = row
+    if (
+        type(step) is int
+        and type(exercise) is str
+        and type(number) is int
+        and (side is None or type(side) is str)
+        and (target is None or type(target) is int)
+        and (done is None or type(done) is int)
+        and type(seconds) is float
+        and math.isfinite(seconds)
+    ):
+        started, ended = plain_time(start), plain_time(end)
+        if started is not None and ended is not None:
+            return SetRow(
+                set_id, session_id, step, exercise, number, side, target, done, seconds,
+                started, ended,
+            )  # fmt: skip
+    return _checked_set(row)
+
+
+def _checked_set(row: Sequence[Any]) -> SetRow:
     cells = Cells()
     return SetRow(
         id=row[0],
