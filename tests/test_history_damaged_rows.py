@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from workout_player.cli import main
 from workout_player.store import HistoryFilter, open_store
+from workout_player.store.cells import decode_text
 from workout_player.store.queries import HistoryQueries
 
 GOOD_START = "2026-11-23T18:04:05+01:00"
@@ -282,3 +283,18 @@ def test_the_history_screen_shows_a_damaged_history(
         assert row == ["\ufffd(", "1", "", "- / 8", "--"]
         page.tabs.setCurrentWidget(page.progress)
         assert page.select_session(ids["huge"])
+
+
+def test_the_fast_path_for_plain_sets_reads_what_the_checked_path_reads(
+    damaged: tuple[Path, dict[str, int]],
+) -> None:
+    from workout_player.store.queries import _SET_COLUMNS, _checked_set, _set
+
+    path, _ids = damaged
+    conn = sqlite3.connect(path)
+    conn.text_factory = decode_text
+    rows = conn.execute(f"SELECT {_SET_COLUMNS} FROM sets ORDER BY id").fetchall()
+    conn.close()
+    assert len(rows) == 4
+    for row in rows:
+        assert _set(row) == _checked_set(row)
