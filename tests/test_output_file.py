@@ -258,3 +258,27 @@ def test_the_editor_never_saves_onto_the_history(
     assert db.read_bytes() == before
     assert document.save() == tmp_path / "class.yaml"
     assert files_in(tmp_path) == {"h.sqlite3", "class.mp4", "class.yaml"}
+
+
+def test_a_read_only_file_is_not_replaced(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root may write anything, so the answer of access(2) for the file is what a person
+    # who made the file read-only gets.
+    target = tmp_path / "kept.csv"
+    target.write_text("keep me\n", encoding="utf-8")
+    target.chmod(0o444)
+    real_access = os.access
+
+    def access(path: str | os.PathLike[str], mode: int, **kwargs: bool) -> bool:
+        if Path(path) == target and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    code, err = export(capsys, db, target)
+    assert code == 1
+    assert err == f"workout-player: cannot write {target}: the file is read-only. " + (
+        "Choose another file.\n"
+    )
+    assert target.read_text(encoding="utf-8") == "keep me\n"

@@ -115,6 +115,10 @@ def refusal(
         return None
     if stat.S_ISDIR(info.st_mode):
         return f"cannot write {target}: it is a folder. Give the name of a file in it."
+    if stat.S_ISREG(info.st_mode) and not os.access(target, os.W_OK):
+        # The rename would replace it anyway (the folder is writable); the person made it
+        # read-only for a reason, as `>` in a shell would respect.
+        return f"cannot write {target}: the file is read-only. Choose another file."
     if stat.S_ISREG(info.st_mode) and _is_sqlite(target):
         return (
             f"{target} is an SQLite database (another history?); it is not overwritten. "
