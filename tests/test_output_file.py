@@ -222,6 +222,18 @@ def test_export_to_a_device_writes_into_it_and_leaves_it_a_device(
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
 
 
+def test_the_copies_the_app_keeps_of_the_history_are_refused_too(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # store/db.py keeps a damaged file as .corrupt-… and a pre-migration copy as .backup-….
+    for name in ("h.sqlite3.corrupt-20261201-080449", "h.sqlite3.backup-1-20261201"):
+        kept = db.parent / name
+        kept.write_bytes(b"not even SQLite any more")
+        code, err = export(capsys, db, kept)
+        assert code == 1 and "is a copy of the history database" in err
+        assert kept.read_bytes() == b"not even SQLite any more"
+
+
 def test_refusal_accepts_an_ordinary_new_file(tmp_path: Path) -> None:
     db = tmp_path / "h.sqlite3"
     assert refusal(tmp_path / "out.csv", history_files(db)) is None

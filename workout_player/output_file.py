@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import secrets
 import stat
@@ -34,9 +35,19 @@ class OutputError(Exception):
     """The file cannot (or must not) be written; the message says why and what to do."""
 
 
+KEPT_COPIES = (".corrupt-", ".backup-")
+"""The app keeps a damaged history as `<name>.corrupt-…` and one before a migration as
+`<name>.backup-…` (store/db.py): those are the person's data too."""
+
+
 def history_files(database: str | os.PathLike[str]) -> list[Path]:
-    """The database and the companion files SQLite may keep next to it."""
-    return [Path(f"{os.fspath(database)}{suffix}") for suffix in COMPANION_SUFFIXES]
+    """The database, the companion files SQLite may keep next to it, and the kept copies."""
+    files = [Path(f"{os.fspath(database)}{suffix}") for suffix in COMPANION_SUFFIXES]
+    folder, name = files[0].parent, files[0].name
+    with contextlib.suppress(OSError, ValueError):
+        for kept in KEPT_COPIES:
+            files.extend(sorted(folder.glob(f"{glob.escape(name)}{kept}*")))
+    return files
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -59,6 +70,10 @@ def same_file(a: Path, b: Path) -> bool:
         return real_a.parent.samefile(real_b.parent)
     except (OSError, ValueError):
         return real_a.parent == real_b.parent
+
+
+def _kept_copy(path: Path) -> bool:
+    return any(kept in path.name for kept in KEPT_COPIES)
 
 
 def _is_folder(path: Path) -> bool:
@@ -94,9 +109,10 @@ def refusal(
     """Why `target` must not be written (a sentence), or None when it may be."""
     for path in protected:
         if same_file(target, path):
+            what = "a copy of the history database" if _kept_copy(path) else "the history database"
             return (
-                f"{target} is the history database ({path}); writing there would destroy "
-                "your history. Choose another file."
+                f"{target} is {what} ({path}); writing there would destroy your history. "
+                "Choose another file."
             )
     try:
         info = target.stat()
