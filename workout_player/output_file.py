@@ -4,9 +4,10 @@ Every file the app writes at a person's request (`export -o`, a workout the edit
 saves, a future `report -o`) goes through `write_output`/`open_output`:
 
 - `refusal(target, protected)` says why a path must not be written: it is the history
-  database or one of its companions (-wal, -shm, -journal), compared by inode when the
-  file exists (hard links, symlinks, `./x/../h.sqlite3`) and by resolved path otherwise;
-  it is another SQLite database; it is a folder; its folder is missing.
+  database, one of its companions (-wal, -shm, -journal) or a copy the app keeps of it
+  (.corrupt-…, .backup-…), compared by inode when the file exists (hard links, symlinks,
+  `./x/../h.sqlite3`) and by resolved path otherwise; it is another SQLite database, a
+  read-only file or a folder; its folder is missing.
 - The text goes to a temporary file in the target's folder, is flushed to disk
   (fsync) and renamed over the target (os.replace), so a failed or interrupted write
   leaves the old file as it was. A symlink is written through (its target is replaced,
