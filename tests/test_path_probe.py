@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from tests.conftest import REPO
 from workout_player.cli import main
 from workout_player.domain.filecheck import describe, file_problem
 from workout_player.domain.loader import load_workout
+from workout_player.editing import DocumentError, WorkoutDocument
 from workout_player.playback import probe_media
 
 WORKOUT = "title: V\nvideo: {video}\nsteps:\n  - rest: 10\n    at: 0:05\n"
@@ -184,3 +186,13 @@ def test_validate_on_a_file_the_kernel_refuses_to_open(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert f"warning: video file {video} cannot be read: permission denied" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device", "too_long", "loop"])
+def test_the_editor_refuses_a_workout_path_that_is_not_a_readable_file(
+    tmp_path: Path, kind: str
+) -> None:
+    # A FIFO named like a workout in the workouts folder must not hang the editor's read.
+    path = make_bad_path(tmp_path, kind)
+    with pytest.raises(DocumentError, match=re.escape(REASONS[kind])):
+        WorkoutDocument.load(path)

@@ -20,6 +20,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from workout_player.domain.filecheck import describe, file_problem
 from workout_player.domain.loader import LoadResult, parse_workout
 from workout_player.domain.workout_reader import EXERCISE_KEYS, TOP_KEYS
 from workout_player.editing.names import is_placeholder_name, next_exercise_name
@@ -152,6 +153,9 @@ class WorkoutDocument:
     @classmethod
     def load(cls, path: str | Path) -> WorkoutDocument:
         path = Path(path)
+        problem = file_problem(path)  # a FIFO would block the read below for ever
+        if problem is not None and not problem.missing:
+            raise DocumentError(f"{describe('Workout', path, problem)}.")
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise DocumentError(f"{path} is too big to be a workout (over 1 MiB).")
