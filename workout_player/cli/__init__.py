@@ -196,9 +196,10 @@ def tolerant_streams() -> None:
 
 
 def _is_output_error(exc: OSError) -> bool:
-    """Whether writing stdout failed (rather than a bug reading some other file)."""
+    """Whether writing a standard stream failed (a stream's write error names no file;
+    an error about some other file does, and is not ours to hide)."""
     full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
-    return exc.errno in (*full, errno.EIO, errno.EPIPE, errno.EBADF)
+    return exc.filename is None and exc.errno in (*full, errno.EIO, errno.EPIPE, errno.EBADF)
 
 
 def _drop_output(stream: TextIO) -> None:
