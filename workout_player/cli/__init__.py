@@ -8,11 +8,19 @@ with a `run(args) -> int` function, imported only when that command runs, so
 from __future__ import annotations
 
 import argparse
+import codecs
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from workout_player import __version__
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -26,8 +34,17 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a failed write of --help or --version is not swallowed:
+    `workout-player --help > /dev/full` must say so like every other command."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="workout-player",
         description=(
             "Follow workout videos with timed cues, rep counters and rest timers, "
@@ -142,16 +159,95 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    module = importlib.import_module(f"workout_player.cli.{args.handler}_cmd")
+    """Run one command; whatever the terminal or the output, the answer is never a traceback."""
+    tolerant_streams()
     try:
-        return int(module.run(args))
+        try:
+            args = build_parser().parse_args(argv)  # --help and usage errors: SystemExit
+            module = importlib.import_module(f"workout_player.cli.{args.handler}_cmd")
+            code = int(module.run(args))
+        finally:
+            # Buffered output is written here, where a failure can still be reported,
+            # not at the interpreter's exit, which would print a traceback-like warning.
+            sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `workout-player history | head`: the reader left, which is not an error.
-        sys.stderr.close()
-        return 0
+        # `workout-player history | head -1`: the reader left. Silent, as Unix tools are
+        # (the reader has what it wanted), but not a success: 141 is how a shell reports
+        # a program stopped by SIGPIPE.
+        _drop_output(sys.stdout)
+        return 141
+    except OSError as exc:
+        # Any command writing to a full disk (`> /dev/full`) or a closed output.
+        if not _is_output_error(exc):
+            raise
+        _drop_output(sys.stdout)
+        _say(f"workout-player: cannot write the output: {exc.strerror or exc}.")
+        return 1
+    return code
+
+
+ESCAPE = "workout-player-escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """Write what the output's encoding cannot hold as \\uXXXX (a surrogate pair above
+    U+FFFF): readable in text, and exactly the character again inside a JSON string."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+def tolerant_streams() -> None:
+    """Never fail on printing: a console that is not UTF-8 (PYTHONIOENCODING=cp1252, a
+    Windows console) or a file name that is not valid text shows escapes such as \\u2192
+    instead of raising UnicodeEncodeError. A missing stream (pythonw) swallows output."""
+    codecs.register_error(ESCAPE, _json_escape)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=ESCAPE)
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """Whether writing a standard stream failed (a stream's write error names no file;
+    an error about some other file does, and is not ours to hide)."""
+    full = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
+    return exc.filename is None and exc.errno in (*full, errno.EIO, errno.EPIPE, errno.EBADF)
+
+
+def _drop_output(stream: TextIO) -> None:
+    """Point the output at /dev/null, so Python's flush at exit cannot fail a second time."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (captured by tests): nothing will be flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, unless stderr itself is closed or full."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except OSError:
+        _drop_output(sys.stderr)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workout_player import paths
+from workout_player.domain.filecheck import describe, file_problem
+from workout_player.output_file import history_files, refusal, same_file
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -21,18 +25,33 @@ def check(args: argparse.Namespace) -> str | None:
     video = getattr(args, "video", None)
     if video is not None:
         path = Path(video).expanduser()
-        if not path.is_file():
-            return f"{video}: no such video file. Check the name, or give the full path."
+        problem = file_problem(path)
+        if problem is not None:
+            return f"{describe('Video', path, problem)}. Check the name, or give the full path."
         output = getattr(args, "output", None)
-        if output and Path(output).expanduser().exists():
-            return (
-                f"{output} already exists. Open it with `workout-player edit {output}`, "
-                "or choose another name with -o."
-            )
-        return None
+        return _output_problem(Path(output).expanduser(), path, args) if output else None
     file = Path(args.file).expanduser()
-    if not file.is_file():
-        return f"{args.file}: no such workout file. Check the name, or give the full path."
+    problem = file_problem(file)
+    if problem is not None:
+        return f"{describe('Workout', file, problem)}. Check the name, or give the full path."
+    return None
+
+
+def _output_problem(target: Path, video: Path, args: argparse.Namespace) -> str | None:
+    if same_file(target, video):
+        return (
+            f"-o {target} is the video itself; give the workout a name such as {video.stem}.yaml."
+        )
+    database = paths.database_path(getattr(args, "db", None))
+    # A missing folder is fine: saving makes it.
+    refused = refusal(target, history_files(database), folder_may_be_missing=True)
+    if refused:
+        return refused
+    if target.exists():
+        return (
+            f"{target} already exists. Open it with `workout-player edit {target}`, "
+            "or choose another name with -o."
+        )
     return None
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from workout_player import paths
 from workout_player.store import SessionRow, SetRow, Store, StoreError, open_store
-from workout_player.store.export import session_json
+from workout_player.store.cells import BadValue
+from workout_player.store.export import as_stored, session_json
 
 _COLUMNS = ("Date", "Workout", "Time", "Status", "Sets", "Reps", "Pain", "RPE")
 
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     try:
-        history = store.iter_sessions(limit=args.limit)
+        history = report_bad_values(store.iter_sessions(limit=args.limit))
         if args.json:
             write_json_array((session_json(row, sets) for row, sets in history), sys.stdout)
         else:
@@ -48,11 +50,44 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+History = Iterable[tuple[SessionRow, list[SetRow]]]
+
+
+def report_bad_values(history: History) -> Iterator[tuple[SessionRow, list[SetRow]]]:
+    """Pass every session on; name on stderr each row with a value stored in the wrong form.
+
+    The person still gets every row out (the bad value shown as stored, or empty) and
+    learns which rows to look at, e.g. with `sqlite3 FILE "select * from sets where id = 7"`.
+    """
+    for session, sets in history:
+        if session.bad:
+            _warn(f"session {session.id}", session.bad)
+        for item in sets:
+            if item.bad:
+                _warn(f"session {session.id}, set {item.id}", item.bad)
+        yield session, sets
+
+
+def _warn(row: str, bad: Iterable[BadValue]) -> None:
+    found = "; ".join(terminal_text(value.describe()) for value in bad)
+    print(f"workout-player: {row} in the history: {found}. Shown as stored.", file=sys.stderr)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> str:
+    """Text safe to print: control characters (escape sequences, NUL) shown as \\xNN."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def write_json_array(items: Iterable[dict[str, object]], out: TextIO) -> None:
     """A JSON array written item by item, so 100,000 sessions never sit in memory at once.
 
     One session per line: json's C encoder is five times faster than indent=2
     (which runs in pure Python), and a line per session still reads and greps well.
+    On an output that is not UTF-8 (a Windows console) the characters it cannot hold
+    are written as JSON escapes (see cli.tolerant_streams), so the JSON stays exact.
     """
     out.write("[")
     separator = "\n"
@@ -69,12 +104,21 @@ def _minutes(seconds: float | None) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def _started(row: SessionRow) -> str:
+    if row.started_at is None:
+        return as_stored(row).get("started_at") or "?"
+    return f"{row.started_at:%Y-%m-%d %H:%M}"
+
+
 def _pain(row: SessionRow) -> str:
-    if row.pain_before is None and row.pain_after is None:
-        return "-"
-    before = "?" if row.pain_before is None else str(row.pain_before)
-    after = "?" if row.pain_after is None else str(row.pain_after)
-    return f"{before} -> {after}"
+    stored = as_stored(row)
+    before = stored.get("pain_before") or _number(row.pain_before, "?")
+    after = stored.get("pain_after") or _number(row.pain_after, "?")
+    return "-" if before == after == "?" else f"{before} -> {after}"
+
+
+def _number(value: int | None, missing: str) -> str:
+    return missing if value is None else str(value)
 
 
 def _print_table(history: list[tuple[SessionRow, list[SetRow]]], out: TextIO) -> None:
@@ -83,17 +127,18 @@ def _print_table(history: list[tuple[SessionRow, list[SetRow]]], out: TextIO) ->
         return
     cells = [
         (
-            f"{row.started_at:%Y-%m-%d %H:%M}",
+            _started(row),
             row.workout,
             _minutes(row.duration_seconds),
             row.status.replace("_", " "),
             str(row.sets),
             str(row.reps),
             _pain(row),
-            "-" if row.rpe is None else str(row.rpe),
+            as_stored(row).get("rpe") or _number(row.rpe, "-"),
         )
         for row, _sets in history
     ]
-    widths = [max(len(c[i]) for c in [_COLUMNS, *cells]) for i in range(len(_COLUMNS))]
-    for line in [_COLUMNS, tuple("-" * w for w in widths), *cells]:
+    shown = [tuple(terminal_text(cell) for cell in line) for line in cells]
+    widths = [max(len(c[i]) for c in [_COLUMNS, *shown]) for i in range(len(_COLUMNS))]
+    for line in [_COLUMNS, tuple("-" * w for w in widths), *shown]:
         out.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from workout_player.cli.validate_cmd import safe_streams
+from workout_player.domain.filecheck import file_problem
 from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, Segment, build_plan, format_clock
@@ -26,8 +27,8 @@ def video_length(workout: Workout) -> float | None:
     playback is imported here, not at the top: `plan` must work (with the last segment's
     end as the total) even where libvlc or its bindings are missing or broken.
     """
-    if workout.video is None or not workout.video.is_file():
-        return None
+    if workout.video is None or file_problem(workout.video) is not None:
+        return None  # the loader has already said what is wrong with it
     try:
         from workout_player.playback import probe_length
     except (ImportError, OSError):

@@ -14,12 +14,10 @@ from workout_player.domain.loader import load_workout
 
 
 def safe_streams() -> None:
-    """Never fail on printing: a file name that is not valid text, or a console that is not
-    UTF-8, shows escapes instead of raising UnicodeEncodeError."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+    """Never fail on printing (the CLI entry does this already; kept for direct callers)."""
+    from workout_player.cli import tolerant_streams
+
+    tolerant_streams()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from workout_player.domain import filecheck
 from workout_player.domain.yamlnodes import Mapping, Node, Scalar, Sequence, describe, number, text
 
 __all__ = ["MAX_SECONDS", "Issues", "Note", "Pairs", "describe"]
@@ -395,13 +396,8 @@ def path_value(found: Pairs, key: str, issues: Issues, base: Path, *, what: str)
     # normpath folds "../media" so the path reads well in messages and does not depend
     # on the current folder later; resolve() would also follow symlinks, which we leave be.
     path = Path(os.path.normpath(path.absolute()))
-    try:
-        exists = path.is_file()
-    except (OSError, ValueError):
-        exists = False
-    if not exists:
-        issues.warning(
-            node,
-            f"{what} file not found: {path} (a relative path starts from the workout's folder)",
-        )
+    problem = filecheck.file_problem(path)
+    if problem is not None:
+        hint = " (a relative path starts from the workout's folder)" if problem.missing else ""
+        issues.warning(node, filecheck.describe(what, path, problem) + hint)
     return path

@@ -20,11 +20,13 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from workout_player.domain.filecheck import describe, file_problem
 from workout_player.domain.loader import LoadResult, parse_workout
 from workout_player.domain.workout_reader import EXERCISE_KEYS, TOP_KEYS
 from workout_player.editing.names import is_placeholder_name, next_exercise_name
 from workout_player.editing.saving import video_reference, write_atomically
 from workout_player.editing.timestamps import format_timestamp, parse_timestamp, round_tenth
+from workout_player.output_file import OutputError
 
 # Where a key goes when an edit adds it, so new keys read in the usual order: the
 # loader's order, with `at` first in a step (a cue sheet reads by time).
@@ -151,6 +153,9 @@ class WorkoutDocument:
     @classmethod
     def load(cls, path: str | Path) -> WorkoutDocument:
         path = Path(path)
+        problem = file_problem(path)  # a FIFO would block the read below for ever
+        if problem is not None and not problem.missing:
+            raise DocumentError(f"{describe('Workout', path, problem)}.")
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise DocumentError(f"{path} is too big to be a workout (over 1 MiB).")
@@ -506,6 +511,8 @@ class WorkoutDocument:
                 self.data["video"] = video_reference(video, target)
         try:
             write_atomically(target, self.text())
+        except OutputError as error:
+            raise DocumentError(str(error)) from None
         except OSError as error:
             raise DocumentError(
                 f"could not save to {target}: {error.strerror or error}. "

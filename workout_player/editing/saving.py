@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workout_player import paths
+from workout_player.output_file import history_files, write_output
 
 
 def _writable(folder: Path) -> bool:
@@ -56,8 +57,10 @@ def video_reference(video: Path, workout_file: Path) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so a crash never leaves half a workout."""
+    """Write through a temporary file and a rename, so a crash never leaves half a workout.
+
+    Raises OutputError for a path that must not be written (the history database, a
+    folder), OSError when the folder cannot be made.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.saving")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    write_output(path, text, history_files(paths.database_path()))

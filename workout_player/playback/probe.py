@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workout_player.domain.filecheck import describe, file_problem
 from workout_player.playback import _vlc
 
 #: libvlc gives up parsing after this long; a local file parses in milliseconds.
@@ -35,8 +36,11 @@ class MediaInfo:
 def probe_media(path: str | Path, *, timeout_ms: int = PARSE_TIMEOUT_MS) -> MediaInfo:
     """Parse a local media file with libvlc (no network, no playback) and describe it."""
     path = Path(path)
-    if not path.is_file():
-        return _failed(path, f"Video file not found: {path}. Check the path in the workout file.")
+    problem = file_problem(path)
+    if problem is not None:
+        return _failed(
+            path, f"{describe('Video', path, problem)}. Check the path in the workout file."
+        )
     usable, message = _vlc.vlc_status()
     instance = _vlc.shared_instance()
     if not usable or instance is None:

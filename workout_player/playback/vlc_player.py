@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workout_player.domain.clock import STARTUP_TOLERANCE, StartupDelay, startup_delay
+from workout_player.domain.filecheck import describe, file_problem
 from workout_player.playback import _vlc
 from workout_player.playback.player import Player
 from workout_player.playback.surface import VideoSurface, embed
@@ -240,9 +241,10 @@ class VlcPlayer(Player):
             self._timer_mode = True
             return True
         path = Path(path)
-        if not path.is_file():
+        problem = file_problem(path)
+        if problem is not None:
             self._fail(
-                f"Video file not found: {path}. Check the video path in the workout file; "
+                f"{describe('Video', path, problem)}. Check the video path in the workout file; "
                 "exercises go on with the timer."
             )
             return False

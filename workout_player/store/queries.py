@@ -8,21 +8,24 @@ which is the calendar day the person saw.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from workout_player.store.times import from_optional, from_text
+from workout_player.store.cells import BadValue, Cells, decode_text, plain_time, shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _LOCAL_DAY = "substr(s.started_at, 1, 10)"
+_MAX_LIMIT = 2**63 - 1
+"""SQLite's largest integer: a larger --limit means no limit."""
 _DURATION = (
     # strftime('%s') honours the stored UTC offset and, unlike julianday, is exact to the second.
-    "COALESCE(s.active_seconds,"
+    "COALESCE(CASE WHEN typeof(s.active_seconds) IN ('integer', 'real') THEN s.active_seconds END,"
     " CAST(strftime('%s', s.ended_at) AS INTEGER) - CAST(strftime('%s', s.started_at) AS INTEGER),"
     " 0)"
 )
@@ -39,13 +42,17 @@ class HistoryFilter:
 
 @dataclass(frozen=True)
 class SessionRow:
-    """One session with its set count and totals."""
+    """One session with its set count and totals.
+
+    A value the file holds in the wrong form (see store.cells) reads as None (or as the
+    stored text, for text columns) and is listed in `bad` with the value as stored.
+    """
 
     id: int
     workout: str
     workout_file: str | None
     content_hash: str | None
-    started_at: datetime
+    started_at: datetime | None
     ended_at: datetime | None
     status: str
     active_seconds: float | None
@@ -57,13 +64,14 @@ class SessionRow:
     reps: int
     work_seconds: float
     """Seconds held or worked, summed over the sets."""
+    bad: tuple[BadValue, ...] = ()
 
     @property
     def duration_seconds(self) -> float | None:
         """Active time when known, else the wall-clock time from start to end."""
         if self.active_seconds is not None:
             return self.active_seconds
-        if self.ended_at is None:
+        if self.ended_at is None or self.started_at is None:
             return None
         return max(0.0, (self.ended_at - self.started_at).total_seconds())
 
@@ -72,15 +80,16 @@ class SessionRow:
 class SetRow:
     id: int
     session_id: int
-    step: int
+    step: int | None
     exercise: str
-    set: int
+    set: int | None
     side: str | None
     reps_target: int | None
     reps_done: int | None
-    seconds: float
-    started_at: datetime
-    ended_at: datetime
+    seconds: float | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    bad: tuple[BadValue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,12 +134,16 @@ class Streaks:
     best_weeks: int
 
 
+_NUMBER = "CASE WHEN typeof({0}) IN ('integer', 'real') THEN {0} END"
+_TOTAL = f"total({_NUMBER})"
+"""A sum that cannot overflow (sum() raises on a huge integer) and skips text and blobs."""
+
 _SESSION_COLUMNS = (
     "s.id, s.workout, s.workout_file, s.content_hash, s.started_at, s.ended_at, s.status,"
     " s.active_seconds, s.pain_before, s.pain_after, s.rpe, s.notes,"
     " (SELECT count(*) FROM sets t WHERE t.session_id = s.id),"
-    " (SELECT COALESCE(sum(t.reps_done), 0) FROM sets t WHERE t.session_id = s.id),"
-    " (SELECT COALESCE(sum(t.seconds), 0) FROM sets t WHERE t.session_id = s.id)"
+    f" (SELECT {_TOTAL.format('t.reps_done')} FROM sets t WHERE t.session_id = s.id),"
+    f" (SELECT {_TOTAL.format('t.seconds')} FROM sets t WHERE t.session_id = s.id)"
 )
 _SET_COLUMNS = (
     "id, session_id, step, exercise, set_number, side, reps_target, reps_done, seconds,"
@@ -154,40 +167,84 @@ def _where(flt: HistoryFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def _amount(value: object) -> float:
+    """An aggregate as a float; total() of a damaged file's values may be infinite."""
+    return float(value) if isinstance(value, int | float) and math.isfinite(value) else 0.0
+
+
+def _whole(value: object) -> int:
+    return int(_amount(value))
+
+
 def _session(row: Sequence[Any]) -> SessionRow:
+    cells = Cells()
     return SessionRow(
         id=row[0],
-        workout=row[1],
-        workout_file=row[2],
-        content_hash=row[3],
-        started_at=from_text(row[4]),
-        ended_at=from_optional(row[5]),
-        status=row[6],
-        active_seconds=row[7],
-        pain_before=row[8],
-        pain_after=row[9],
-        rpe=row[10],
-        notes=row[11],
-        sets=row[12],
-        reps=row[13],
-        work_seconds=float(row[14]),
+        workout=cells.text("workout", row[1], required=True) or "",
+        workout_file=cells.text("workout_file", row[2]),
+        content_hash=cells.text("content_hash", row[3]),
+        started_at=cells.moment("started_at", row[4], required=True),
+        ended_at=cells.moment("ended_at", row[5]),
+        status=cells.text("status", row[6], required=True) or "",
+        active_seconds=cells.real("active_seconds", row[7]),
+        pain_before=cells.integer("pain_before", row[8]),
+        pain_after=cells.integer("pain_after", row[9]),
+        rpe=cells.integer("rpe", row[10]),
+        notes=cells.text("notes", row[11]),
+        sets=_whole(row[12]),
+        reps=_whole(row[13]),
+        work_seconds=_amount(row[14]),
+        bad=tuple(cells.bad),
     )
 
 
 def _set(row: Sequence[Any]) -> SetRow:
+    # A set as the app writes it is checked with a few type tests (an export reads a
+    # million of them); anything else goes through Cells, which names what is wrong.
+    set_id, session_id, step, exercise, number, side, target, done, seconds, start, end = row
+    if (
+        type(step) is int
+        and type(exercise) is str
+        and type(number) is int
+        and (side is None or type(side) is str)
+        and (target is None or type(target) is int)
+        and (done is None or type(done) is int)
+        and type(seconds) is float
+        and math.isfinite(seconds)
+    ):
+        started, ended = plain_time(start), plain_time(end)
+        if started is not None and ended is not None:
+            return SetRow(
+                set_id, session_id, step, exercise, number, side, target, done, seconds,
+                started, ended,
+            )  # fmt: skip
+    return _checked_set(row)
+
+
+def _checked_set(row: Sequence[Any]) -> SetRow:
+    cells = Cells()
     return SetRow(
         id=row[0],
         session_id=row[1],
-        step=row[2],
-        exercise=row[3],
-        set=row[4],
-        side=row[5],
-        reps_target=row[6],
-        reps_done=row[7],
-        seconds=float(row[8]),
-        started_at=from_text(row[9]),
-        ended_at=from_text(row[10]),
+        step=cells.integer("step", row[2], required=True),
+        exercise=cells.text("exercise", row[3], required=True) or "",
+        set=cells.integer("set_number", row[4], required=True),
+        side=cells.text("side", row[5]),
+        reps_target=cells.integer("reps_target", row[6]),
+        reps_done=cells.integer("reps_done", row[7]),
+        seconds=cells.real("seconds", row[8], required=True),
+        started_at=cells.moment("started_at", row[9], required=True),
+        ended_at=cells.moment("ended_at", row[10], required=True),
+        bad=tuple(cells.bad),
     )
+
+
+def _valid_day(text: object) -> date | None:
+    """A local calendar day from SQL, None for a row whose time is not a time."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
 
 
 class HistoryQueries:
@@ -212,7 +269,19 @@ class HistoryQueries:
         return self._db
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        return self.conn.execute(sql, list(params)).fetchall()
+        try:
+            return self.conn.execute(sql, list(params)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):
+                raise
+        # Text that is not UTF-8 stops the whole fetch. Read the page again with a text
+        # factory that never raises; only then, so good files keep sqlite3's fast decoding.
+        previous = self.conn.text_factory
+        self.conn.text_factory = decode_text
+        try:
+            return self.conn.execute(sql, list(params)).fetchall()
+        finally:
+            self.conn.text_factory = previous
 
     def count_sessions(self, flt: HistoryFilter | None = None) -> int:
         where, params = _where(flt or HistoryFilter())
@@ -236,30 +305,28 @@ class HistoryQueries:
     def iter_sessions(
         self, flt: HistoryFilter | None = None, *, limit: int | None = None, chunk: int = 500
     ) -> Iterator[tuple[SessionRow, list[SetRow]]]:
-        """Every session (newest first) with its sets, read in chunks by keyset paging."""
+        """Every session (newest first) with its sets, read in chunks.
+
+        The order is read first as a list of ids (a few MB at 100,000 sessions), then the
+        rows chunk by chunk. Paging on the stored start time instead would lose or repeat
+        rows whose time is NULL, a blob or not UTF-8, which a damaged file may hold.
+        """
         where, params = _where(flt or HistoryFilter())
-        joiner = " AND " if where else " WHERE "
-        after: tuple[str, int] | None = None
-        remaining = limit
-        while remaining is None or remaining > 0:
-            size = chunk if remaining is None else min(chunk, remaining)
-            page_where, page_params = where, list(params)
-            if after is not None:
-                page_where += joiner + "(s.started_at, s.id) < (?, ?)"
-                page_params += list(after)
-            rows = self._rows(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions s{page_where}"
-                " ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
-                [*page_params, size],
-            )
-            if not rows:
-                return
-            sets = self.sets_for([row[0] for row in rows])
-            for row in rows:
-                yield _session(row), sets.get(row[0], [])
-            after = (rows[-1][4], rows[-1][0])
-            if remaining is not None:
-                remaining -= len(rows)
+        sql = f"SELECT s.id FROM sessions s{where} ORDER BY s.started_at DESC, s.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, min(limit, _MAX_LIMIT)]
+        ids = [row[0] for row in self._rows(sql, params)]
+        for start in range(0, len(ids), chunk):
+            page = ids[start : start + chunk]
+            marks = ", ".join("?" * len(page))
+            sql = f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.id IN ({marks})"
+            rows = self._rows(sql, page)
+            by_id = {row[0]: row for row in rows}
+            sets = self.sets_for(page)
+            for session_id in page:
+                if session_id in by_id:  # deleted meanwhile by another program
+                    yield _session(by_id[session_id]), sets.get(session_id, [])
 
     def sets(self, session_id: int) -> list[SetRow]:
         """A session's sets in the order they were done."""
@@ -279,10 +346,11 @@ class HistoryQueries:
     def session_summary(self, session_id: int) -> list[ExerciseTotal]:
         """Per exercise, in the order first done: sets, reps and seconds held or worked."""
         sql = (
-            "SELECT exercise, count(*), COALESCE(sum(reps_done), 0), COALESCE(sum(seconds), 0), 1"
+            f"SELECT exercise, count(*), {_TOTAL.format('reps_done')},"
+            f" {_TOTAL.format('seconds')}, 1"
             " FROM sets WHERE session_id = ? GROUP BY exercise ORDER BY min(id)"
         )
-        return [ExerciseTotal(*row) for row in self._rows(sql, [session_id])]
+        return [_exercise_total(row) for row in self._rows(sql, [session_id])]
 
     def exercise_totals(self, flt: HistoryFilter | None = None) -> list[ExerciseTotal]:
         """Totals per exercise over the filtered sessions, most sets first."""
@@ -290,23 +358,24 @@ class HistoryQueries:
         where, params = _where(flt)
         source = "sets t" if not where else f"sets t JOIN sessions s ON s.id = t.session_id{where}"
         sql = (
-            "SELECT t.exercise, count(*), COALESCE(sum(t.reps_done), 0),"
-            " COALESCE(sum(t.seconds), 0), count(DISTINCT t.session_id)"
+            f"SELECT t.exercise, count(*), {_TOTAL.format('t.reps_done')},"
+            f" {_TOTAL.format('t.seconds')}, count(DISTINCT t.session_id)"
             f" FROM {source} GROUP BY t.exercise ORDER BY count(*) DESC, t.exercise"
         )
-        return [ExerciseTotal(*row) for row in self._rows(sql, params)]
+        return [_exercise_total(row) for row in self._rows(sql, params)]
 
     def weekly_totals(self, flt: HistoryFilter | None = None) -> list[WeekTotal]:
         """Sessions and minutes per ISO week (Monday), oldest first, empty weeks included."""
         where, params = _where(flt or HistoryFilter())
         sql = (
             f"SELECT date({_LOCAL_DAY}, 'weekday 0', '-6 days') AS week, count(*),"
-            f" sum({_DURATION}) / 60.0 FROM sessions s{where} GROUP BY week ORDER BY week"
+            f" total({_DURATION}) / 60.0 FROM sessions s{where} GROUP BY week ORDER BY week"
         )
-        found = {
-            date.fromisoformat(row[0]): (int(row[1]), float(row[2] or 0.0))
-            for row in self._rows(sql, params)
-        }
+        found: dict[date, tuple[int, float]] = {}
+        for row in self._rows(sql, params):
+            week = _valid_day(row[0])  # NULL for sessions whose start is not a time
+            if week is not None:
+                found[week] = (int(row[1]), _amount(row[2]))
         if not found:
             return []
         weeks: list[WeekTotal] = []
@@ -322,35 +391,47 @@ class HistoryQueries:
         where, params = _where(flt or HistoryFilter())
         joiner = " AND " if where else " WHERE "
         sql = (
-            f"SELECT {_LOCAL_DAY} AS day, avg(s.pain_before), avg(s.pain_after), count(*)"
+            f"SELECT {_LOCAL_DAY} AS day, avg({_NUMBER.format('s.pain_before')}),"
+            f" avg({_NUMBER.format('s.pain_after')}), count(*)"
             f" FROM sessions s{where}{joiner}"
             "(s.pain_before IS NOT NULL OR s.pain_after IS NOT NULL)"
             " GROUP BY day ORDER BY day"
         )
-        return [
-            PainPoint(date.fromisoformat(row[0]), row[1], row[2], int(row[3]))
-            for row in self._rows(sql, params)
-        ]
+        points = []
+        for row in self._rows(sql, params):
+            day = _valid_day(row[0])
+            if day is not None:
+                points.append(PainPoint(day, _finite(row[1]), _finite(row[2]), int(row[3])))
+        return points
 
     def workout_titles(self) -> list[str]:
         """Every workout title in the history, for the filter box."""
-        return [row[0] for row in self._rows("SELECT DISTINCT workout FROM sessions ORDER BY 1")]
+        rows = self._rows("SELECT DISTINCT workout FROM sessions ORDER BY 1")
+        return [row[0] for row in rows if isinstance(row[0], str) and row[0]]
 
     def streaks(self, today: date | None = None) -> Streaks:
         """Days and ISO weeks in a row with a session in which at least one set was done."""
         today = today or date.today()
-        days = [
-            date.fromisoformat(row[0])
-            for row in self._rows(
-                f"SELECT DISTINCT {_LOCAL_DAY} FROM sessions s"
-                " WHERE EXISTS (SELECT 1 FROM sets t WHERE t.session_id = s.id) ORDER BY 1"
-            )
-        ]
+        rows = self._rows(
+            f"SELECT DISTINCT {_LOCAL_DAY} FROM sessions s"
+            " WHERE EXISTS (SELECT 1 FROM sets t WHERE t.session_id = s.id) ORDER BY 1"
+        )
+        days = sorted({day for row in rows if (day := _valid_day(row[0])) is not None})
         weeks = sorted({day - timedelta(days=day.weekday()) for day in days})
         this_week = today - timedelta(days=today.weekday())
         current_days, best_days = _runs(days, timedelta(days=1), today)
         current_weeks, best_weeks = _runs(weeks, timedelta(days=7), this_week)
         return Streaks(current_days, best_days, current_weeks, best_weeks)
+
+
+def _finite(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and math.isfinite(value) else None
+
+
+def _exercise_total(row: Sequence[Any]) -> ExerciseTotal:
+    # The exercise may be NULL, a blob or not UTF-8 in a damaged file: shown as stored.
+    exercise = row[0] if isinstance(row[0], str) else shown(row[0])
+    return ExerciseTotal(exercise, int(row[1]), _whole(row[2]), _amount(row[3]), int(row[4]))
 
 
 def _runs(points: list[date], step: timedelta, now: date) -> tuple[int, int]:
