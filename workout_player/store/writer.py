@@ -1,0 +1,320 @@
+"""The history writer: session writes on their own thread, so no caller waits for a lock.
+
+    writer = Writer(store, listener=...)          # one per open store, for the app's run
+    handle = writer.start_session(workout=..., workout_file=..., content_hash=...)
+    writer.record_set(handle, SetRecord(...))     # returns at once
+    writer.finish_session(handle, status="completed", active_seconds=812.0)
+    writer.close()
+
+Every call puts a record (`store/records.py`) on a queue and returns. The writer thread
+has its own connection and a short busy timeout: when another program holds the
+database locked (or the disk is full, or read-only) it appends what is waiting to the
+journal (`store/journal.py`) and keeps it in memory, tells the listener, and tries
+again with a growing pause (`RetryClock`, injectable so tests need not wait). Once a
+write goes through it replays the journal, writes the queue, deletes the journal and
+says it caught up. Records not written when the app closes stay in the journal, which
+the next `open_store` replays.
+
+A store without a file (":memory:", tests) cannot be locked by anyone else: its records
+are written at once on the caller's thread, with the same listener calls.
+The listener is called on the writer thread; the Qt adapter (ui/history_writer.py)
+turns its calls into queued signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import deque
+from pathlib import Path
+from typing import Protocol
+
+from workout_player.store import records
+from workout_player.store.drafts import SessionDraft
+from workout_player.store.errors import StoreError, error_name, translate
+from workout_player.store.journal import Record, append, journal_path
+from workout_player.store.records import SessionHandle, replay_journal
+from workout_player.store.sessions import SetRecord, Store, check_fields
+
+log = logging.getLogger(__name__)
+
+FIRST_RETRY_SECONDS = 0.1
+LAST_RETRY_SECONDS = 5.0
+WRITER_BUSY_TIMEOUT_MS = 250
+"""How long one write waits for another program's lock before the writer journals it."""
+
+WAITING_FOR_LOCK = (
+    "Saving is waiting: another program is using your history file. Your sets are kept "
+    "and will be saved when it is free."
+)
+
+
+class WriterListener(Protocol):
+    """What the writer reports, from its own thread."""
+
+    def waiting(self, problem: str | None, pending: int) -> None:
+        """Writes are held back (`problem` says why), or are flowing again (None)."""
+
+    def session_saved(self, handle: SessionHandle) -> None:
+        """The session's row is stored: `handle.id` is its id."""
+
+    def caught_up(self) -> None:
+        """Everything asked for so far is in the database."""
+
+    def dropped(self, message: str) -> None:
+        """A record could never be written (a bug, or a damaged journal line); it was logged."""
+
+
+class RetryClock(Protocol):
+    def wait(self, seconds: float, wake: threading.Event) -> None:
+        """Return after `seconds`, or earlier once `wake` is set."""
+
+
+class SystemRetryClock:
+    def wait(self, seconds: float, wake: threading.Event) -> None:
+        wake.wait(seconds)
+
+
+class _NoListener:
+    def waiting(self, problem: str | None, pending: int) -> None:
+        pass
+
+    def session_saved(self, handle: SessionHandle) -> None:
+        pass
+
+    def caught_up(self) -> None:
+        pass
+
+    def dropped(self, message: str) -> None:
+        pass
+
+
+def connect_writer(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    """The writer thread's own connection; `open_store` already made the file WAL."""
+    try:
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, timeout=busy_timeout_ms / 1000
+        )
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # FULL: a set is on the disk when its commit returns, even on power loss.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        raise translate(exc, path, "open the history database for writing") from exc
+    return conn
+
+
+def retry_delay(attempt: int) -> float:
+    """0.1 s, 0.2 s, 0.4 s ... up to 5 s between attempts while the database refuses."""
+    return float(min(LAST_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** min(attempt, 16)))
+
+
+def waiting_text(exc: StoreError) -> str:
+    """The words for the banner while writes wait: the lock in plain words, else the error."""
+    cause = exc.__cause__
+    if cause is not None and error_name(cause).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return WAITING_FOR_LOCK
+    return f"Saving is waiting: {exc} Your sets are kept and will be saved when it works again."
+
+
+class Writer:
+    """Writes sessions and sets for the GUI without blocking it; see the module's text."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        listener: WriterListener | None = None,
+        retry_clock: RetryClock | None = None,
+        busy_timeout_ms: int = WRITER_BUSY_TIMEOUT_MS,
+    ) -> None:
+        self.path = store.path
+        self.journal: Path | None = journal_path(store.path) if store.path else None
+        self._inline = store if store.path is None else None
+        self._listener: WriterListener = listener or _NoListener()
+        self._clock = retry_clock or SystemRetryClock()
+        self._busy_timeout_ms = busy_timeout_ms
+        self._cond = threading.Condition()
+        self._wake = threading.Event()
+        self._queue: deque[tuple[Record, SessionHandle | None]] = deque()
+        self._journaled = 0  # how many records at the head of the queue are in the journal
+        self._problem: str | None = None
+        self._busy = False  # a record is being written
+        self._closing = False
+        self._drafts: dict[int, SessionDraft] = {}
+        self._thread: threading.Thread | None = None
+        if self._inline is None:
+            self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
+            self._thread.start()
+
+    def set_listener(self, listener: WriterListener) -> None:
+        self._listener = listener
+
+    # -- what callers ask for (any thread; never waits for the database) -----------------------
+
+    def start_session(
+        self, *, workout: str, workout_file: str | None, content_hash: str | None
+    ) -> SessionHandle:
+        record = records.start_record(
+            workout=workout, workout_file=workout_file, content_hash=content_hash
+        )
+        handle = SessionHandle(key=record["key"])
+        self._drafts[id(handle)] = SessionDraft.started(record)
+        self._put(record, handle)
+        return handle
+
+    def record_set(self, handle: SessionHandle, record: SetRecord) -> None:
+        self._draft(handle).add_set(record)
+        self._put(records.set_record(handle.target(), record), handle)
+
+    def finish_session(
+        self, handle: SessionHandle, *, status: str, active_seconds: float
+    ) -> None:
+        record = records.finish_record(
+            handle.target(), status=status, active_seconds=active_seconds
+        )
+        self._draft(handle).finish(status, active_seconds)
+        self._put(record, handle)
+
+    def update_session(self, handle: SessionHandle, **fields: int | str | None) -> None:
+        """Pain, effort, notes; raises ValueError at once for a value out of range."""
+        check_fields(fields)
+        if fields:
+            self._draft(handle).update(fields)
+            self._put(records.update_record(handle.target(), fields), handle)
+
+    def draft(self, handle: SessionHandle) -> SessionDraft | None:
+        """What is known of a session started here, written or not (for the summary)."""
+        return self._drafts.get(id(handle))
+
+    @property
+    def pending(self) -> int:
+        """Records not in the database yet."""
+        with self._cond:
+            return len(self._queue) + self._busy
+
+    @property
+    def problem(self) -> str | None:
+        """Why writes are waiting, or None while they flow."""
+        with self._cond:
+            return self._problem
+
+    def retry_now(self) -> None:
+        """Cut the current pause short (e.g. the person asked to try again)."""
+        self._wake.set()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every record so far is written; False if that took longer than timeout.
+
+        For tests and the command line: the GUI listens for `caught_up` instead.
+        """
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._queue and not self._busy, timeout)
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop the thread after one last try; what is still waiting stays in the journal."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    # -- the writer's side ---------------------------------------------------------------------
+
+    def _draft(self, handle: SessionHandle) -> SessionDraft:
+        draft = self._drafts.get(id(handle))
+        if draft is None:  # a session stored earlier (an edit on the History screen)
+            draft = self._drafts[id(handle)] = SessionDraft.stored(handle)
+        return draft
+
+    def _put(self, record: Record, handle: SessionHandle | None) -> None:
+        if self._inline is not None:
+            try:
+                self._write(self._inline, record, handle)
+            except StoreError as exc:  # an in-memory database: nothing to wait for
+                self._listener.dropped(str(exc))
+            self._listener.caught_up()
+            return
+        with self._cond:
+            self._queue.append((record, handle))
+            self._cond.notify_all()
+        self._wake.set()  # a new record cuts a retry pause short: it may go through now
+
+    def _run(self) -> None:
+        assert self.path is not None
+        store: Store | None = None
+        attempt = 0
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: bool(self._queue) or self._closing)
+                if not self._queue and self._closing:
+                    break
+            self._wake.clear()
+            try:
+                if store is None:
+                    store = Store(connect_writer(self.path, self._busy_timeout_ms), self.path, None)
+                self._write_all(store)
+            except StoreError as exc:
+                self._hold(exc)
+                if self._closing:
+                    break
+                self._clock.wait(retry_delay(attempt), self._wake)
+                attempt += 1
+                continue
+            attempt = 0
+        if store is not None:
+            store.close()
+
+    def _write_all(self, store: Store) -> None:
+        assert self.journal is not None
+        was_waiting = self._problem is not None
+        if self.journal.exists():
+            replay_journal(store, self.journal)
+        while True:
+            with self._cond:
+                if not self._queue:
+                    break
+                record, handle = self._queue[0]
+                self._busy = True
+            try:
+                self._write(store, record, handle)
+            finally:
+                with self._cond:
+                    self._busy = False
+            with self._cond:
+                self._queue.popleft()
+                self._journaled = max(0, self._journaled - 1)
+                self._cond.notify_all()
+        with self._cond:
+            self._problem = None
+        if was_waiting:
+            self._listener.waiting(None, 0)
+        self._listener.caught_up()
+
+    def _write(self, store: Store, record: Record, handle: SessionHandle | None) -> None:
+        """Write one record; a record that can never be written is dropped and reported."""
+        try:
+            row_id = records.apply(store, record)
+        except (records.UnknownSession, sqlite3.IntegrityError, ValueError) as exc:
+            log.error("history record dropped (%s): %r", exc, record)
+            self._listener.dropped(f"A part of the session could not be saved ({exc}).")
+            return
+        if record["op"] == "start" and handle is not None and row_id is not None:
+            handle.id = row_id
+            self._listener.session_saved(handle)
+
+    def _hold(self, exc: StoreError) -> None:
+        """The database refuses: put what is waiting into the journal, and say so."""
+        with self._cond:
+            fresh = [record for record, _ in list(self._queue)[self._journaled :]]
+            self._journaled += len(fresh)
+            self._problem = waiting_text(exc)
+            problem, pending = self._problem, len(self._queue)
+        if fresh and self.journal is not None:
+            try:
+                append(self.journal, fresh)
+            except OSError as error:  # a full or read-only disk: the records stay in memory
+                log.warning("could not write the pending journal %s: %s", self.journal, error)
+        self._listener.waiting(problem, pending)
