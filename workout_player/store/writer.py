@@ -93,9 +93,7 @@ class _NoListener:
 def connect_writer(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     """The writer thread's own connection; `open_store` already made the file WAL."""
     try:
-        conn = sqlite3.connect(
-            str(path), isolation_level=None, timeout=busy_timeout_ms / 1000
-        )
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout_ms / 1000)
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
         # FULL: a set is on the disk when its commit returns, even on power loss.
@@ -168,9 +166,7 @@ class Writer:
         self._draft(handle).add_set(record)
         self._put(records.set_record(handle.target(), record), handle)
 
-    def finish_session(
-        self, handle: SessionHandle, *, status: str, active_seconds: float
-    ) -> None:
+    def finish_session(self, handle: SessionHandle, *, status: str, active_seconds: float) -> None:
         record = records.finish_record(
             handle.target(), status=status, active_seconds=active_seconds
         )
