@@ -28,8 +28,6 @@ class SessionDraft:
     active_seconds: float | None = None
     ended_at: str | None = None
     fields: dict[str, int | str | None] = field(default_factory=dict)
-    known: bool = True
-    """False for a session stored earlier: only the edits made here are known."""
 
     @classmethod
     def started(cls, record: Record) -> SessionDraft:
@@ -39,10 +37,6 @@ class SessionDraft:
             content_hash=record["content_hash"],
             started_at=record["started_at"],
         )
-
-    @classmethod
-    def stored(cls, handle: object) -> SessionDraft:
-        return cls(workout="", workout_file=None, content_hash=None, started_at="", known=False)
 
     def add_set(self, record: SetRecord) -> None:
         self.sets.append(record)

@@ -40,11 +40,11 @@ def journal_path(database: Path) -> Path:
 def locked(path: Path) -> Iterator[IO[bytes]]:
     """The journal opened for appending (created if missing) under its exclusive lock."""
     while True:
-        handle = open(path, "ab+")  # noqa: SIM115 - closed below, after the lock is let go
+        handle = path.open("ab+")  # closed below: closing lets go of the lock
         try:
             _lock(handle)
             try:
-                same = os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino
+                same = os.fstat(handle.fileno()).st_ino == path.stat().st_ino
             except FileNotFoundError:
                 same = False
             if same:

@@ -30,7 +30,6 @@ from workout_player.store.journal import Record, locked, read
 from workout_player.store.sessions import SetRecord, Store
 from workout_player.store.times import from_text, now, to_text
 
-
 log = logging.getLogger(__name__)
 
 
@@ -56,7 +55,7 @@ class SessionHandle:
         return {"session": self.key} if self.key is not None else {"session_id": self.id}
 
 
-class UnknownSession(LookupError):
+class UnknownSessionError(LookupError):
     """A record names a session that is not in the database (its start record was lost)."""
 
 
@@ -113,7 +112,7 @@ def apply(store: Store, record: Record) -> int | None:
     """Write one record in its own transaction; returns the new row's id for start and set.
 
     Raises StoreError when the database cannot be written now (locked, full, read-only),
-    UnknownSession when the record's session is not stored, and KeyError, TypeError or
+    UnknownSessionError when the record's session is not stored, and KeyError, TypeError or
     ValueError for a record that is not one of ours.
     """
     op = record["op"]
@@ -148,8 +147,12 @@ def _session_id(store: Store, record: Record) -> int:
         return int(record["session_id"])
     found = store.session_id_of(record["session"])
     if found is None:
-        raise UnknownSession(f"session {record['session']} is not in the history")
+        raise UnknownSessionError(f"session {record['session']} is not in the history")
     return found
+
+
+NEVER_WRITABLE = (UnknownSessionError, KeyError, TypeError, ValueError, sqlite3.IntegrityError)
+"""What `apply` raises for a record no retry will ever write (not one of ours, or orphaned)."""
 
 
 def replay_journal(store: Store, path: Path) -> int:
@@ -166,7 +169,7 @@ def replay_journal(store: Store, path: Path) -> int:
         for record in pending:
             try:
                 apply(store, record)
-            except (UnknownSession, KeyError, TypeError, ValueError, sqlite3.IntegrityError) as exc:
+            except NEVER_WRITABLE as exc:
                 log.error("pending record skipped (%s): %r", exc, record)
         if sys.platform != "win32":
             path.unlink()  # under the lock: no appender can add to it between read and delete

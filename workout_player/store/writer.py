@@ -140,7 +140,7 @@ class Writer:
         self._problem: str | None = None
         self._busy = False  # a record is being written
         self._closing = False
-        self._drafts: dict[int, SessionDraft] = {}
+        self._drafts: dict[SessionHandle, SessionDraft] = {}
         self._thread: threading.Thread | None = None
         if self._inline is None:
             self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
@@ -158,31 +158,34 @@ class Writer:
             workout=workout, workout_file=workout_file, content_hash=content_hash
         )
         handle = SessionHandle(key=record["key"])
-        self._drafts[id(handle)] = SessionDraft.started(record)
+        self._drafts[handle] = SessionDraft.started(record)
         self._put(record, handle)
         return handle
 
     def record_set(self, handle: SessionHandle, record: SetRecord) -> None:
-        self._draft(handle).add_set(record)
+        if draft := self._drafts.get(handle):
+            draft.add_set(record)
         self._put(records.set_record(handle.target(), record), handle)
 
     def finish_session(self, handle: SessionHandle, *, status: str, active_seconds: float) -> None:
         record = records.finish_record(
             handle.target(), status=status, active_seconds=active_seconds
         )
-        self._draft(handle).finish(status, active_seconds)
+        if draft := self._drafts.get(handle):
+            draft.finish(status, active_seconds)
         self._put(record, handle)
 
     def update_session(self, handle: SessionHandle, **fields: int | str | None) -> None:
         """Pain, effort, notes; raises ValueError at once for a value out of range."""
         check_fields(fields)
         if fields:
-            self._draft(handle).update(fields)
+            if draft := self._drafts.get(handle):
+                draft.update(fields)
             self._put(records.update_record(handle.target(), fields), handle)
 
     def draft(self, handle: SessionHandle) -> SessionDraft | None:
         """What is known of a session started here, written or not (for the summary)."""
-        return self._drafts.get(id(handle))
+        return self._drafts.get(handle)
 
     @property
     def pending(self) -> int:
@@ -218,12 +221,6 @@ class Writer:
             self._thread.join(timeout)
 
     # -- the writer's side ---------------------------------------------------------------------
-
-    def _draft(self, handle: SessionHandle) -> SessionDraft:
-        draft = self._drafts.get(id(handle))
-        if draft is None:  # a session stored earlier (an edit on the History screen)
-            draft = self._drafts[id(handle)] = SessionDraft.stored(handle)
-        return draft
 
     def _put(self, record: Record, handle: SessionHandle | None) -> None:
         if self._inline is not None:
@@ -293,7 +290,7 @@ class Writer:
         """Write one record; a record that can never be written is dropped and reported."""
         try:
             row_id = records.apply(store, record)
-        except (records.UnknownSession, sqlite3.IntegrityError, ValueError) as exc:
+        except (records.UnknownSessionError, sqlite3.IntegrityError, ValueError) as exc:
             log.error("history record dropped (%s): %r", exc, record)
             self._listener.dropped(f"A part of the session could not be saved ({exc}).")
             return
