@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from workout_player.domain.model import Workout
     from workout_player.playback import Player
     from workout_player.store import Store
+    from workout_player.store.writer import RetryClock
     from workout_player.ui.history import HistoryPage
     from workout_player.ui.history_writer import HistoryWriter
     from workout_player.ui.player_screen import PlayerScreen
@@ -77,8 +78,9 @@ def dropped_workouts(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 class MainWindow(QMainWindow):
     """Library -> workout page -> player -> summary, plus history from the menu.
 
-    `make_player`, `make_announcer` and `clock` are seams for tests (a timer
-    player, a recording announcer, a fake clock); the defaults are the real ones.
+    `make_player`, `make_announcer`, `clock` and `retry_clock` are seams for tests (a
+    timer player, a recording announcer, a fake clock, the history writer's pauses
+    stepped by the test); the defaults are the real ones.
     """
 
     def __init__(
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         make_player: Callable[[QWidget], Player] | None = None,
         make_announcer: Callable[[], Announcer] | None = None,
         clock: Clock | None = None,
+        retry_clock: RetryClock | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Workout Player")
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             from workout_player.ui.history_writer import HistoryWriter
 
-            self.history_writer = HistoryWriter(store, parent=self)
+            self.history_writer = HistoryWriter(store, retry_clock=retry_clock, parent=self)
             self.history_writer.waiting_changed.connect(self._history_waiting)
             self.history_writer.caught_up.connect(self._history_caught_up)
         self._was_maximized = False
