@@ -276,3 +276,34 @@ def test_an_in_memory_store_is_written_at_once_with_the_same_reports() -> None:
         assert handle.id is not None and writer.pending == 0
         assert reports.saved == [handle] and reports.caught_up == 6
         assert_complete(store, 3)
+
+
+def test_a_journal_left_while_still_locked_is_written_by_the_next_runs_writer(
+    db: Path, holders: list[LockHolder]
+) -> None:
+    holder = LockHolder(db)
+    holders.append(holder)
+    retry = StepRetryClock()
+    with open_store(db) as store:
+        writer = Writer(store, retry_clock=retry)
+        run_session(writer, 4)
+        retry.wait_for_pauses(1)
+        retry.open()
+        writer.close(timeout=30)  # the app closes while the lock is held: the journal keeps it
+    journal = journal_path(db)
+    assert len(journal.read_text(encoding="utf-8").splitlines()) == 7
+
+    reports = Reports()
+    retry = StepRetryClock()
+    with open_store(db) as store:  # still locked: opening goes on, the journal stays
+        assert journal.exists() and store.count_sessions() == 0
+        writer = Writer(store, listener=Listener(reports), retry_clock=retry)
+        assert writer.pending == 1  # nothing asked for yet, but the journal waits
+        retry.wait_for_pauses(1)
+        assert reports.waiting[-1][0] == WAITING_FOR_LOCK
+        holder.release()
+        retry.release()
+        assert writer.flush(timeout=30)
+        assert not journal.exists()
+        assert_complete(store, 4)
+        writer.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from workout_player.store.journal import Record
 from workout_player.store.queries import ExerciseTotal, SessionRow
 from workout_player.store.sessions import SetRecord
-from workout_player.store.times import from_text, now
+from workout_player.store.times import from_text
 
 
 @dataclass
@@ -41,10 +41,10 @@ class SessionDraft:
     def add_set(self, record: SetRecord) -> None:
         self.sets.append(record)
 
-    def finish(self, status: str, active_seconds: float) -> None:
+    def finish(self, status: str, active_seconds: float, ended_at: str) -> None:
         self.status = status
         self.active_seconds = round(max(0.0, active_seconds), 3)
-        self.ended_at = now().isoformat(timespec="seconds")
+        self.ended_at = ended_at
 
     def update(self, fields: dict[str, int | str | None]) -> None:
         self.fields.update(fields)

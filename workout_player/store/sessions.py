@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from workout_player.store.errors import translate
 from workout_player.store.queries import HistoryQueries
 from workout_player.store.times import now, to_text
 from workout_player.store.transaction import writing
@@ -121,7 +122,10 @@ class Store(HistoryQueries):
 
     def session_id_of(self, key: str) -> int | None:
         """The id of the session written under the writer's `key`, or None if it is not stored."""
-        row = self.conn.execute("SELECT id FROM sessions WHERE key = ?", [key]).fetchone()
+        try:
+            row = self.conn.execute("SELECT id FROM sessions WHERE key = ?", [key]).fetchone()
+        except sqlite3.DatabaseError as exc:  # locked (a rollback-journal lock), damaged
+            raise translate(exc, self.path, "find the session in the history") from exc
         return None if row is None else int(row[0])
 
     def _id_of(self, table: str, key: str) -> int:

@@ -44,6 +44,7 @@ LAST_RETRY_SECONDS = 5.0
 WRITER_BUSY_TIMEOUT_MS = 250
 """How long one write waits for another program's lock before the writer journals it."""
 
+KEPT = "Your sets are kept and will be saved when it works again."
 WAITING_FOR_LOCK = (
     "Saving is waiting: another program is using your history file. Your sets are kept "
     "and will be saved when it is free."
@@ -113,7 +114,7 @@ def waiting_text(exc: StoreError) -> str:
     cause = exc.__cause__
     if cause is not None and error_name(cause).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return WAITING_FOR_LOCK
-    return f"Saving is waiting: {exc} Your sets are kept and will be saved when it works again."
+    return f"Saving is waiting: {exc} {KEPT}"
 
 
 class Writer:
@@ -138,8 +139,9 @@ class Writer:
         self._queue: deque[tuple[Record, SessionHandle | None]] = deque()
         self._journaled = 0  # how many records at the head of the queue are in the journal
         self._problem: str | None = None
-        self._busy = False  # a record is being written
         self._closing = False
+        # A journal left by an earlier run that open_store could not replay (still locked).
+        self._journal_left = self.journal is not None and self.journal.exists()
         self._drafts: dict[SessionHandle, SessionDraft] = {}
         self._thread: threading.Thread | None = None
         if self._inline is None:
@@ -172,7 +174,7 @@ class Writer:
             handle.target(), status=status, active_seconds=active_seconds
         )
         if draft := self._drafts.get(handle):
-            draft.finish(status, active_seconds)
+            draft.finish(status, record["active_seconds"], record["ended_at"])
         self._put(record, handle)
 
     def update_session(self, handle: SessionHandle, **fields: int | str | None) -> None:
@@ -191,7 +193,7 @@ class Writer:
     def pending(self) -> int:
         """Records not in the database yet."""
         with self._cond:
-            return len(self._queue) + self._busy
+            return len(self._queue) + self._journal_left
 
     @property
     def problem(self) -> str | None:
@@ -209,7 +211,7 @@ class Writer:
         For tests and the command line: the GUI listens for `caught_up` instead.
         """
         with self._cond:
-            return self._cond.wait_for(lambda: not self._queue and not self._busy, timeout)
+            return self._cond.wait_for(lambda: not self._queue and not self._journal_left, timeout)
 
     def close(self, timeout: float = 2.0) -> None:
         """Stop the thread after one last try; what is still waiting stays in the journal."""
@@ -219,6 +221,9 @@ class Writer:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        # Whatever the thread did not write or journal in time goes to the journal from
+        # here (the thread may still be at it: a record journaled twice is written once).
+        self._journal_fresh()
 
     # -- the writer's side ---------------------------------------------------------------------
 
@@ -241,8 +246,10 @@ class Writer:
         attempt = 0
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: bool(self._queue) or self._closing)
-                if not self._queue and self._closing:
+                self._cond.wait_for(
+                    lambda: bool(self._queue) or self._journal_left or self._closing
+                )
+                if self._closing and not self._queue and not self._journal_left:
                     break
             self._wake.clear()
             try:
@@ -250,13 +257,19 @@ class Writer:
                     store = Store(connect_writer(self.path, self._busy_timeout_ms), self.path, None)
                 self._write_all(store)
             except StoreError as exc:
-                self._hold(exc)
-                if self._closing:
-                    break
-                self._clock.wait(retry_delay(attempt), self._wake)
-                attempt += 1
+                self._hold(waiting_text(exc))
+            except Exception as exc:
+                # The thread's boundary: anything else would end the thread unseen and every
+                # later set would be lost. Logged as the bug it is; the records stay journaled.
+                log.exception("the history writer failed")
+                self._hold(f"Saving is waiting: an unexpected error ({exc}). {KEPT}")
+            else:
+                attempt = 0
                 continue
-            attempt = 0
+            if self._closing:
+                break
+            self._clock.wait(retry_delay(attempt), self._wake)
+            attempt += 1
         if store is not None:
             store.close()
 
@@ -265,17 +278,15 @@ class Writer:
         was_waiting = self._problem is not None
         if self.journal.exists():
             replay_journal(store, self.journal)
+        with self._cond:
+            self._journal_left = False
+            self._cond.notify_all()
         while True:
             with self._cond:
                 if not self._queue:
                     break
                 record, handle = self._queue[0]
-                self._busy = True
-            try:
-                self._write(store, record, handle)
-            finally:
-                with self._cond:
-                    self._busy = False
+            self._write(store, record, handle)
             with self._cond:
                 self._queue.popleft()
                 self._journaled = max(0, self._journaled - 1)
@@ -298,16 +309,21 @@ class Writer:
             handle.id = row_id
             self._listener.session_saved(handle)
 
-    def _hold(self, exc: StoreError) -> None:
+    def _hold(self, problem: str) -> None:
         """The database refuses: put what is waiting into the journal, and say so."""
+        with self._cond:
+            self._problem = problem
+            pending = len(self._queue)
+        self._journal_fresh()
+        self._listener.waiting(problem, pending)
+
+    def _journal_fresh(self) -> None:
+        """Append the queued records not in the journal yet."""
         with self._cond:
             fresh = [record for record, _ in list(self._queue)[self._journaled :]]
             self._journaled += len(fresh)
-            self._problem = waiting_text(exc)
-            problem, pending = self._problem, len(self._queue)
         if fresh and self.journal is not None:
             try:
                 append(self.journal, fresh)
             except OSError as error:  # a full or read-only disk: the records stay in memory
                 log.warning("could not write the pending journal %s: %s", self.journal, error)
-        self._listener.waiting(problem, pending)
