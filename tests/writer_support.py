@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from tests.conftest import REPO
+from workout_player.store.writer import Wake
 
 HOLD_LOCK = """
 import sqlite3, sys
@@ -36,7 +37,7 @@ class StepRetryClock:
         self._open = False
         self._cond = threading.Condition()
 
-    def wait(self, seconds: float, wake: threading.Event) -> None:
+    def wait(self, seconds: float, wake: Wake) -> None:
         with self._cond:
             self.delays.append(seconds)
             number = len(self.delays)

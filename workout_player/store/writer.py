@@ -28,6 +28,7 @@ import sqlite3
 import threading
 from collections import deque
 from pathlib import Path
+from queue import Empty, SimpleQueue
 from typing import Protocol
 
 from workout_player.store import records
@@ -67,13 +68,18 @@ class WriterListener(Protocol):
         """A record could never be written (a bug, or a damaged journal line); it was logged."""
 
 
+class Wake(Protocol):
+    def wait(self, timeout: float) -> None:
+        """Return after `timeout` seconds, or earlier when a record (or close) arrives."""
+
+
 class RetryClock(Protocol):
-    def wait(self, seconds: float, wake: threading.Event) -> None:
-        """Return after `seconds`, or earlier once `wake` is set."""
+    def wait(self, seconds: float, wake: Wake) -> None:
+        """Pause the writer `seconds` between attempts (the system clock: `wake.wait`)."""
 
 
 class SystemRetryClock:
-    def wait(self, seconds: float, wake: threading.Event) -> None:
+    def wait(self, seconds: float, wake: Wake) -> None:
         wake.wait(seconds)
 
 
@@ -134,8 +140,12 @@ class Writer:
         self._listener: WriterListener = listener or _NoListener()
         self._clock = retry_clock or SystemRetryClock()
         self._busy_timeout_ms = busy_timeout_ms
-        self._cond = threading.Condition()
-        self._wake = threading.Event()
+        # Callers only put into the inbox (a C queue: no lock a caller could wait on while
+        # the writer holds it); everything else below is the writer thread's own.
+        self._inbox: SimpleQueue[tuple[Record, SessionHandle | None] | None] = SimpleQueue()
+        self._asked = 0  # records put in the inbox (callers' side)
+        self._done = 0  # records written or dropped (writer's side)
+        self._cond = threading.Condition()  # `flush` waits on it; the writer notifies
         self._queue: deque[tuple[Record, SessionHandle | None]] = deque()
         self._journaled = 0  # how many records at the head of the queue are in the journal
         self._problem: str | None = None
@@ -191,19 +201,13 @@ class Writer:
 
     @property
     def pending(self) -> int:
-        """Records not in the database yet."""
-        with self._cond:
-            return len(self._queue) + self._journal_left
+        """Records not in the database yet (a journal left by an earlier run counts as one)."""
+        return self._asked - self._done + self._journal_left
 
     @property
     def problem(self) -> str | None:
         """Why writes are waiting, or None while they flow."""
-        with self._cond:
-            return self._problem
-
-    def retry_now(self) -> None:
-        """Cut the current pause short (e.g. the person asked to try again)."""
-        self._wake.set()
+        return self._problem
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every record so far is written; False if that took longer than timeout.
@@ -211,19 +215,18 @@ class Writer:
         For tests and the command line: the GUI listens for `caught_up` instead.
         """
         with self._cond:
-            return self._cond.wait_for(lambda: not self._queue and not self._journal_left, timeout)
+            return self._cond.wait_for(lambda: self.pending == 0, timeout)
 
     def close(self, timeout: float = 2.0) -> None:
         """Stop the thread after one last try; what is still waiting stays in the journal."""
-        with self._cond:
-            self._closing = True
-            self._cond.notify_all()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-        # Whatever the thread did not write or journal in time goes to the journal from
-        # here (the thread may still be at it: a record journaled twice is written once).
-        self._journal_fresh()
+        if self._thread is None:
+            return
+        self._inbox.put(None)
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.warning(
+                "the history writer did not stop in %.1f s; unsaved sets may be lost", timeout
+            )
 
     # -- the writer's side ---------------------------------------------------------------------
 
@@ -235,23 +238,34 @@ class Writer:
                 self._listener.dropped(str(exc))
             self._listener.caught_up()
             return
-        with self._cond:
-            self._queue.append((record, handle))
-            self._cond.notify_all()
-        self._wake.set()  # a new record cuts a retry pause short: it may go through now
+        self._asked += 1
+        self._inbox.put((record, handle))
+
+    def _take(self, timeout: float | None) -> None:
+        """Move what callers put in the inbox to the queue, waiting up to `timeout` for it."""
+        try:
+            item = self._inbox.get(timeout=timeout) if timeout != 0 else self._inbox.get_nowait()
+            while True:
+                if item is None:
+                    self._closing = True
+                else:
+                    self._queue.append(item)
+                item = self._inbox.get_nowait()
+        except Empty:
+            return
 
     def _run(self) -> None:
         assert self.path is not None
         store: Store | None = None
         attempt = 0
+        wake = _InboxWake(self)
         while True:
-            with self._cond:
-                self._cond.wait_for(
-                    lambda: bool(self._queue) or self._journal_left or self._closing
-                )
-                if self._closing and not self._queue and not self._journal_left:
+            if not self._queue and not self._journal_left:
+                if self._closing:
                     break
-            self._wake.clear()
+                self._take(None)  # sleep until a record (or close) arrives
+                continue
+            self._take(0)
             try:
                 if store is None:
                     store = Store(connect_writer(self.path, self._busy_timeout_ms), self.path, None)
@@ -268,7 +282,7 @@ class Writer:
                 continue
             if self._closing:
                 break
-            self._clock.wait(retry_delay(attempt), self._wake)
+            self._clock.wait(retry_delay(attempt), wake)
             attempt += 1
         if store is not None:
             store.close()
@@ -278,21 +292,19 @@ class Writer:
         was_waiting = self._problem is not None
         if self.journal.exists():
             replay_journal(store, self.journal)
-        with self._cond:
-            self._journal_left = False
-            self._cond.notify_all()
+        self._journal_left = False
+        self._notify()
         while True:
-            with self._cond:
-                if not self._queue:
-                    break
-                record, handle = self._queue[0]
+            self._take(0)
+            if not self._queue:
+                break
+            record, handle = self._queue[0]
             self._write(store, record, handle)
-            with self._cond:
-                self._queue.popleft()
-                self._journaled = max(0, self._journaled - 1)
-                self._cond.notify_all()
-        with self._cond:
-            self._problem = None
+            self._queue.popleft()
+            self._journaled = max(0, self._journaled - 1)
+            self._done += 1
+            self._notify()
+        self._problem = None
         if was_waiting:
             self._listener.waiting(None, 0)
         self._listener.caught_up()
@@ -311,19 +323,30 @@ class Writer:
 
     def _hold(self, problem: str) -> None:
         """The database refuses: put what is waiting into the journal, and say so."""
-        with self._cond:
-            self._problem = problem
-            pending = len(self._queue)
+        self._problem = problem
         self._journal_fresh()
-        self._listener.waiting(problem, pending)
+        self._listener.waiting(problem, len(self._queue))
+
+    def _notify(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
 
     def _journal_fresh(self) -> None:
         """Append the queued records not in the journal yet."""
-        with self._cond:
-            fresh = [record for record, _ in list(self._queue)[self._journaled :]]
-            self._journaled += len(fresh)
+        fresh = [record for record, _ in list(self._queue)[self._journaled :]]
+        self._journaled += len(fresh)
         if fresh and self.journal is not None:
             try:
                 append(self.journal, fresh)
             except OSError as error:  # a full or read-only disk: the records stay in memory
                 log.warning("could not write the pending journal %s: %s", self.journal, error)
+
+
+class _InboxWake:
+    """The writer's Wake: a pause ends early when a record (or close) arrives."""
+
+    def __init__(self, writer: Writer) -> None:
+        self._writer = writer
+
+    def wait(self, timeout: float) -> None:
+        self._writer._take(timeout)
