@@ -13,18 +13,20 @@ does.
 
 Cases, each in a fresh window and database:
 - idle: no store (the screen's and the machine's own noise floor);
+- disk-idle: no store, beside the disk-heavy process below (its own cost to the GUI);
 - disk: writing, while another process rewrites a 64 MiB file with an fsync per 1 MiB
   on the same disk (the "disk-heavy" neighbour: each commit's fsync queues behind it);
 - locked: writing, while another process holds the database locked (BEGIN EXCLUSIVE)
   for the first half of the run: the writer journals, retries and catches up.
 
 Figures: ui_stall_ms (longest gap minus the 1 ms interval, disk case: the goal),
-ui_stall_idle_ms, ui_stall_locked_ms, record_set_max_ms (the slowest record_set on the
-writer thread, disk case), gui_store_call_max_ms (the slowest history call made on the
-GUI thread: it only queues, so this is what the store itself can cost the GUI), the 99th
-percentile gaps (ui_stall_p99_ms, ui_stall_idle_p99_ms: how often the machine stalls at
-all), sets_written (disk case), locked_caught_up (1 when every set of the locked case was
-stored after the lock went).
+ui_stall_idle_ms, ui_stall_disk_idle_ms, ui_stall_locked_ms, record_set_max_ms (the
+slowest record_set on the writer thread, disk case), gui_store_call_max_ms (the slowest
+history call made on the GUI thread: it only queues, so this is what the store itself
+can cost the GUI), the 99th percentile gaps (ui_stall_p99_ms, ui_stall_idle_p99_ms,
+ui_stall_disk_idle_p99_ms: how often the machine stalls at all), sets_written (disk
+case), locked_caught_up (1 when every set of the locked case was stored after the lock
+went).
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ def measure(seconds: float, case: str) -> dict[str, float]:
     assert result.workout is not None, result.problems
     folder = tempfile.TemporaryDirectory(dir=out_dir())
     db = Path(folder.name) / "history.sqlite3"
-    store = open_store(db) if case != "idle" else None
+    store = open_store(db) if case in ("disk", "locked") else None
     writes: list[float] = []
     record = Store.record_set
 
@@ -133,7 +135,7 @@ def measure(seconds: float, case: str) -> dict[str, float]:
 
     Store.record_set = timed  # type: ignore[method-assign]  # the writer thread's calls too
     neighbours: list[subprocess.Popen[str]] = []
-    if case == "disk":
+    if case in ("disk", "disk-idle"):
         neighbours.append(helper(DISK_HOG, str(Path(folder.name) / "hog.bin")))
     if case == "locked":
         neighbours.append(helper(HOLD_LOCK, str(db)))
@@ -225,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     args = parser.parse_args(argv)
     idle = measure(args.seconds, "idle")
+    disk_idle = measure(args.seconds, "disk-idle")
     disk = measure(args.seconds, "disk")
     locked = measure(args.seconds, "locked")
     note(
@@ -234,10 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     figure("ui_stall_ms", disk["stall"])
     figure("ui_stall_idle_ms", idle["stall"])
+    figure("ui_stall_disk_idle_ms", disk_idle["stall"])
     figure("ui_stall_locked_ms", locked["stall"])
     figure("record_set_max_ms", disk["slowest"])
     figure("ui_stall_p99_ms", disk["p99"])
     figure("ui_stall_idle_p99_ms", idle["p99"])
+    figure("ui_stall_disk_idle_p99_ms", disk_idle["p99"])
     figure("gui_store_call_max_ms", max(disk["gui_call"], locked["gui_call"]))
     figure("sets_written", int(disk["sets"]))
     figure("locked_caught_up", int(locked["caught_up"]))
