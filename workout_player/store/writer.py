@@ -62,7 +62,8 @@ class WriterListener(Protocol):
         """The session's row is stored: `handle.id` is its id."""
 
     def caught_up(self) -> None:
-        """Everything asked for so far is in the database."""
+        """Everything asked for so far is in the database (after a start, an end, an edit,
+        or once writes that waited went through; not after each set of a session)."""
 
     def dropped(self, message: str) -> None:
         """A record could never be written (a bug, or a damaged journal line); it was logged."""
@@ -292,6 +293,9 @@ class Writer:
         was_waiting = self._problem is not None
         if self.journal.exists():
             replay_journal(store, self.journal)
+        # Someone may wait for these (the summary, the History screen); a set in the middle
+        # of a session is nobody's to wait for, and a signal per set costs the GUI thread.
+        notable = was_waiting or self._journal_left
         self._journal_left = False
         self._notify()
         while True:
@@ -299,6 +303,7 @@ class Writer:
             if not self._queue:
                 break
             record, handle = self._queue[0]
+            notable = notable or record["op"] != "set"
             self._write(store, record, handle)
             self._queue.popleft()
             self._journaled = max(0, self._journaled - 1)
@@ -307,7 +312,8 @@ class Writer:
         self._problem = None
         if was_waiting:
             self._listener.waiting(None, 0)
-        self._listener.caught_up()
+        if notable:
+            self._listener.caught_up()
 
     def _write(self, store: Store, record: Record, handle: SessionHandle | None) -> None:
         """Write one record; a record that can never be written is dropped and reported."""
