@@ -110,7 +110,7 @@ class SessionController(QObject):
             if history.waiting_text:
                 self._problems["store"] = history.waiting_text
             history.waiting_changed.connect(self._history_waiting)
-            history.dropped.connect(lambda text: self._set_problem("store", text))
+            history.dropped.connect(self._history_dropped)
         self.settings = settings or SoundSettings()
         self.muted = False
         self._clip: Path | None = None
@@ -434,6 +434,10 @@ class SessionController(QObject):
         if self._problems.get(key) != message:
             self._problems[key] = message
             self.problems_changed.emit(self.problems_text())
+
+    def _history_dropped(self, text: str) -> None:
+        # A method, not a lambda: Qt drops the connection when this controller is deleted.
+        self._set_problem("store", text)
 
     def _history_waiting(self, text: str) -> None:
         """The writer's words while saving waits ("" once it caught up): shown in the banner."""
