@@ -12,15 +12,18 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from tests.conftest import REPO
 from tests.writer_support import LockHolder, StepRetryClock
 from workout_player.store import SetRecord, Store, open_store
+from workout_player.store import journal as journal_module
 from workout_player.store.journal import append, journal_path
 from workout_player.store.records import SessionHandle
 from workout_player.store.writer import WAITING_FOR_LOCK, Writer, retry_delay
@@ -307,3 +310,30 @@ def test_a_journal_left_while_still_locked_is_written_by_the_next_runs_writer(
         assert not journal.exists()
         assert_complete(store, 4)
         writer.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_an_append_that_waited_for_a_replay_lands_in_a_new_journal_not_the_deleted_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = tmp_path / "history.sqlite3.pending.jsonl"
+    journal.write_text('{"op": "update", "session": "a", "fields": {"rpe": 5}}\n')
+    about_to_lock = threading.Event()
+    lock = journal_module._lock
+
+    def signalling_lock(handle: IO[bytes]) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            about_to_lock.set()  # the appender has opened the file: it waits for the lock now
+        lock(handle)
+
+    monkeypatch.setattr(journal_module, "_lock", signalling_lock)
+    record = {"op": "update", "session": "b", "fields": {"rpe": 7}}
+    with journal_module.locked(journal) as handle:  # a replay holds the journal
+        appender = threading.Thread(target=append, args=(journal, [record]))
+        appender.start()
+        assert about_to_lock.wait(30)
+        assert [r["session"] for r in journal_module.read(handle, journal)] == ["a"]
+        journal.unlink()  # the replay wrote it and deletes it, still under the lock
+    appender.join(30)
+    assert not appender.is_alive()
+    assert [json.loads(line) for line in journal.read_text().splitlines()] == [record]

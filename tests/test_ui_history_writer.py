@@ -154,3 +154,33 @@ def test_the_window_says_saving_waits_and_its_history_shows_the_session_once_fre
     assert history.model.session(0).sets == 2
     qtbot.waitUntil(lambda: WAITING_FOR_LOCK not in window.notice.label.text())
     window.close()
+
+
+def test_an_edit_on_the_history_screen_while_locked_is_saved_once_free(
+    qtbot: QtBot, tmp_path: Path, retry: StepRetryClock
+) -> None:
+    from workout_player.ui.history import HistoryPage
+
+    db = tmp_path / "edits.sqlite3"
+    with open_store(db) as setup:
+        session_id = setup.start_session(workout="Earlier", workout_file=None, content_hash=None)
+        setup.finish_session(session_id, status="completed", active_seconds=60.0)
+    holder = LockHolder(db)
+    try:
+        with open_store(db) as store:
+            history = HistoryWriter(store, retry_clock=retry)
+            page = HistoryPage(store, history=history)
+            qtbot.addWidget(page)
+            assert page.detail.feedback.session_id() == session_id
+            with qtbot.waitSignal(history.waiting_changed, timeout=30_000):
+                page.detail.feedback.rpe.set_value(7, notify=True)
+                page.detail.feedback.flush()  # returns at once, the lock is held
+            assert store.session(session_id).rpe is None  # type: ignore[union-attr]
+            holder.release()
+            with qtbot.waitSignal(history.caught_up, timeout=30_000):
+                retry.release()
+            assert store.session(session_id).rpe == 7  # type: ignore[union-attr]
+            retry.open()
+            history.close()
+    finally:
+        holder.stop()
