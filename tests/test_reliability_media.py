@@ -141,8 +141,7 @@ def test_video_led_session_with_a_truncated_video_runs_on_the_timer(
                 if controller.is_finished:
                     break
         assert finished.args == [True]
-        assert controller.session_id is not None
-        sets = store.sets(saved(controller))
+        sets = store.sets(saved(controller))  # the writer stored the session and its sets
         assert [s.exercise for s in sets] == ["Bird dog", "Dead bug"]
         row = store.session(saved(controller))
         assert row is not None and row.status == "completed"
