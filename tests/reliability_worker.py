@@ -61,15 +61,16 @@ def main(db: str) -> int:
     from workout_player.domain.clock import FakeClock
     from workout_player.domain.loader import parse_workout
     from workout_player.playback import TimerPlayer
-    from workout_player.store import SetRecord, open_store
+    from workout_player.store import SetRecord, Store, open_store
     from workout_player.ui.session_controller import SessionController
 
     app = QApplication([])
     store = open_store(db)
-    record = store.record_set
+    record = Store.record_set
 
-    def record_and_say(session_id: int, rec: SetRecord) -> int:
-        set_id = record(session_id, rec)
+    # On the class: the history writer's thread writes through its own Store.
+    def record_and_say(self: Store, session_id: int, rec: SetRecord, **key: str | None) -> int:
+        set_id = record(self, session_id, rec, **key)  # type: ignore[arg-type]
         print(
             f"committed {set_id} {rec.exercise.replace(' ', '_')} {rec.set} {rec.side}", flush=True
         )
@@ -78,7 +79,7 @@ def main(db: str) -> int:
         sys.stdin.readline()
         return set_id
 
-    store.record_set = record_and_say  # type: ignore[method-assign]
+    Store.record_set = record_and_say  # type: ignore[method-assign]
     result = parse_workout(WORKOUT, Path(db).with_name("kill.yaml"))
     assert result.workout is not None, result.problems
     clock = FakeClock()
@@ -87,12 +88,16 @@ def main(db: str) -> int:
     finished: list[bool] = []
     controller.finished.connect(finished.append)
     controller.start()
+    assert controller.history is not None
+    controller.history.flush()  # the session's row is written (on the writer's thread)
     print(f"ready {controller.session_id}", flush=True)
     while not finished:
         clock.advance(0.03)
         controller.tick()
+    controller.history.flush()  # every set and the end are committed
     app.processEvents()
     print(f"finished {'completed' if finished[0] else 'stopped'}", flush=True)
+    controller.shutdown()
     player.close()
     store.close()
     return 0

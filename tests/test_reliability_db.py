@@ -20,12 +20,16 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO
 from tests.test_store_files import read_only_folder
+from tests.ui_support import saved
+from tests.writer_support import StepRetryClock
 from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.loader import parse_workout
 from workout_player.playback import TimerPlayer
 from workout_player.store import SCHEMA_VERSION, open_store
+from workout_player.store import writer as writer_module
 from workout_player.ui.app import open_history
+from workout_player.ui.history_writer import HistoryWriter
 from workout_player.ui.main_window import MainWindow
 from workout_player.ui.player_screen import PlayerScreen
 from workout_player.ui.session_controller import SessionController
@@ -40,31 +44,44 @@ steps:
 """
 
 
-def test_disk_filling_up_mid_session_keeps_the_workout_and_the_saved_sets(
-    qtbot: QtBot, tmp_path: Path
+def test_disk_filling_up_mid_session_keeps_the_sets_until_there_is_room_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "history.sqlite3"
     store = open_store(db)
+    # The writer's own connection, reachable from the test thread, to fill its disk.
+    connections: list[sqlite3.Connection] = []
+
+    def connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+        connections.append(conn)
+        return conn
+
+    monkeypatch.setattr(writer_module, "connect_writer", connect)
+    retry = StepRetryClock()
+    history = HistoryWriter(store, retry_clock=retry)
     result = parse_workout(WORKOUT, tmp_path / "w.yaml")
     assert result.workout is not None
     clock = FakeClock()
     player = TimerPlayer()
     controller = SessionController(
         result.workout, player, RecordingAnnouncer(), store,
-        settings=SoundSettings(voice=False), clock=clock,
+        settings=SoundSettings(voice=False), clock=clock, history=history,
     )  # fmt: skip
     screen = PlayerScreen(controller)
     qtbot.addWidget(screen)
     controller.start()
-    assert controller.session_id is not None
-    while len(store.sets(controller.session_id)) < 2:
+    while len(history.draft(controller.history_handle).sets) < 2:  # type: ignore[union-attr]
         clock.advance(0.1)
         controller.tick()
+    session_id = saved(controller)
+    assert len(store.sets(session_id)) == 2
     # The disk fills up: SQLite answers SQLITE_FULL at max_page_count exactly as on a full
     # disk; another session's rows take the room left in the last pages.
-    other = store.start_session(workout="Other", workout_file=None, content_hash=None)
-    conn = store.db.conn
+    (conn,) = connections
     conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+    other = store.start_session(workout="Other", workout_file=None, content_hash=None)
     with pytest.raises(sqlite3.OperationalError, match="full"):
         for number in range(1, 10_000):
             conn.execute(
@@ -72,27 +89,37 @@ def test_disk_filling_up_mid_session_keeps_the_workout_and_the_saved_sets(
                 " ended_at) VALUES (?, 0, 'Side plank', ?, 1, '2026-01-01', '2026-01-01')",
                 [other, number],
             )
-    with qtbot.waitSignal(controller.finished, timeout=1000) as finished:
+    with (
+        qtbot.waitSignal(history.waiting_changed, timeout=10_000) as waiting,
+        qtbot.waitSignal(controller.finished, timeout=1000) as finished,
+    ):
         for _ in range(400):
             clock.advance(0.1)
             controller.tick()
             if controller.is_finished:
                 break
     assert finished.args == [True]  # the workout ran to its end
-    text = screen.banner.label.text()
-    assert "History could not be saved" in text and "is full" in text
+    assert "Saving is waiting" in waiting.args[0] and "is full" in waiting.args[0]
+    qtbot.waitUntil(lambda: "Saving is waiting" in screen.banner.label.text())
     assert screen.banner.isVisibleTo(screen)
-    session_id = controller.session_id
-    saved = len(store.sets(session_id))
-    assert 2 <= saved < 6
+    assert len(store.sets(session_id)) == 2, "nothing more fits on the disk"
+
+    conn.execute("PRAGMA max_page_count = 1073741823")  # room again
+    with qtbot.waitSignal(history.caught_up, timeout=30_000):
+        retry.release()
+    row = store.session(session_id)
+    assert row is not None and row.status == "completed"
+    assert len(store.sets(session_id)) == 6
+    qtbot.waitUntil(lambda: "Saving is waiting" not in screen.banner.label.text())
+    assert history.writer.journal is not None and not history.writer.journal.exists()
+    retry.open()
+    history.close()
     controller.shutdown()
     player.close()
     store.close()
     raw = sqlite3.connect(db)
     try:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        count = raw.execute("SELECT count(*) FROM sets WHERE session_id = ?", [session_id])
-        assert count.fetchone()[0] == saved
     finally:
         raw.close()
 

@@ -17,6 +17,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.media_fixtures import make_video
+from tests.ui_support import saved
 from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
 from workout_player.playback import VlcPlayer, vlc_status
@@ -140,10 +141,9 @@ def test_video_led_session_with_a_truncated_video_runs_on_the_timer(
                 if controller.is_finished:
                     break
         assert finished.args == [True]
-        assert controller.session_id is not None
-        sets = store.sets(controller.session_id)
+        sets = store.sets(saved(controller))  # the writer stored the session and its sets
         assert [s.exercise for s in sets] == ["Bird dog", "Dead bug"]
-        row = store.session(controller.session_id)
+        row = store.session(saved(controller))
         assert row is not None and row.status == "completed"
     finally:
         controller.shutdown()

@@ -132,11 +132,12 @@ def test_database_with_an_unknown_migration_is_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-        " VALUES ('workout_player', '003_from_the_future', '2027-01-01')"
+        " VALUES ('workout_player', '999_from_the_future', '2027-01-01')"
     )
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match=r"newer version of Workout Player \(schema 3"):
+    newer = rf"newer version of Workout Player \(schema {SCHEMA_VERSION + 1}"
+    with pytest.raises(StoreError, match=newer):
         open_store(db)
 
 

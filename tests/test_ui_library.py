@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
-from tests.ui_support import SHORT_WORKOUT, TIMER_WORKOUT, write_workout
+from tests.ui_support import SHORT_WORKOUT, TIMER_WORKOUT, saved, write_workout
 from workout_player import paths
 from workout_player.audio import RecordingAnnouncer
 from workout_player.domain.clock import FakeClock
@@ -197,7 +197,7 @@ def test_start_runs_the_player_and_ends_on_a_summary(
         window.controller.tick()
     assert window.controller.is_finished
     assert window.current_page() is window.summary
-    row = window.store.session(window.controller.session_id)  # type: ignore[union-attr]
+    row = window.store.session(saved(window.controller))  # type: ignore[union-attr]
     assert row is not None and row.status == "completed"
 
 
@@ -207,9 +207,11 @@ def test_closing_mid_session_stores_it_as_stopped(
     window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
     window.workout_page.start.click()
     controller = window.controller
-    assert controller is not None and controller.session_id is not None
-    session_id = controller.session_id
+    assert controller is not None
+    session_id = saved(controller)
     window.close()
+    assert window.history_writer is not None
+    assert window.history_writer.flush(timeout=30), "closing hands the end to the writer"
     row = window.store.session(session_id)  # type: ignore[union-attr]
     assert row is not None and row.status == "stopped"
 

@@ -14,6 +14,7 @@ from tests.ui_support import (
     make_session,
     quiet_settings,
     run_for,
+    saved,
     write_workout,
 )
 from workout_player.audio import RecordingAnnouncer
@@ -191,11 +192,11 @@ def test_ending_early_stores_a_stopped_session_with_its_sets(
         qtbot.keyClick(screen, Qt.Key.Key_Escape)
         qtbot.keyClick(screen, Qt.Key.Key_Return)
     assert finished.args == [False]
-    session = store.session(controller.session_id)
+    session = store.session(saved(controller))
     assert session is not None
     assert session.status == "stopped"
     assert session.pain_before == 3
-    sets = store.sets(controller.session_id)
+    sets = store.sets(saved(controller))
     assert [(s.exercise, s.side, s.reps_done) for s in sets] == [
         ("Bird dog", "left", 8),
         ("Bird dog", "right", 2),
@@ -212,11 +213,11 @@ def test_a_set_skipped_at_once_or_restarted_is_not_a_row_but_a_worked_one_is(
     run_for(controller, clock, 2.0 + 5.0)  # the switch, then 5 s into the right side
     qtbot.keyClick(screen, Qt.Key.Key_P)  # restart the right side: the attempt is not kept
     run_for(controller, clock, 16.5)  # the right side in full
-    sets = store.sets(controller.session_id)
+    sets = store.sets(saved(controller))
     assert [(s.exercise, s.side, s.reps_done) for s in sets] == [("Bird dog", "right", 8)]
     run_for(controller, clock, 9.5 + 3.5)  # the rest, then 3.5 s into set 2, left
     qtbot.keyClick(screen, Qt.Key.Key_N)  # cut short after a rep: kept with what was done
-    sets = store.sets(controller.session_id)
+    sets = store.sets(saved(controller))
     assert [(s.set, s.side, s.reps_done) for s in sets][-1] == (2, "left", 1)
 
 
@@ -229,9 +230,9 @@ def test_a_completed_session_stores_every_set(qtbot: QtBot, tmp_path: Path, stor
         qtbot.keyClick(screen, Qt.Key.Key_Return)
         run_for(controller, clock, 30.0, step=0.5)
     assert finished.args == [True]
-    session = store.session(controller.session_id)
+    session = store.session(saved(controller))
     assert session is not None and session.status == "completed"
-    sets = store.sets(controller.session_id)
+    sets = store.sets(saved(controller))
     assert [(s.exercise, s.set, s.side) for s in sets] == [
         ("Bird dog", 1, "left"),
         ("Bird dog", 1, "right"),
@@ -306,6 +307,6 @@ def test_history_keeps_the_workout_files_absolute_path(
     controller, screen, _clock, _announcer = make_session(load(Path("w/routine.yaml")), store)
     qtbot.addWidget(screen)
     controller.start()
-    row = store.session(controller.session_id)
+    row = store.session(saved(controller))
     assert row is not None
     assert row.workout_file == str((tmp_path / "w" / "routine.yaml").resolve())

@@ -95,6 +95,14 @@ def make_session(
     return controller, screen, clock, announcer
 
 
+def saved(controller: SessionController) -> int:
+    """Wait until the controller's history writer stored everything; the session's id."""
+    assert controller.history is not None
+    assert controller.history.flush(timeout=30), "the history writer did not catch up"
+    assert controller.session_id is not None
+    return controller.session_id
+
+
 def run_for(
     controller: SessionController, clock: FakeClock, seconds: float, step: float = 0.1
 ) -> None:

@@ -9,7 +9,8 @@
    keys, busy timeout);
 4. backs up an existing database, then applies pending migrations under
    `BEGIN IMMEDIATE`, so two instances starting at once migrate it once;
-5. marks the sessions of processes that are gone as interrupted.
+5. writes what an earlier run could not save (the writer's pending journal), then
+6. marks the sessions of processes that are gone as interrupted.
 
 An up-to-date database after a clean end takes a few milliseconds to open:
 sqlite-utils (about 0.1 s to import) is loaded only when a migration is pending,
@@ -19,6 +20,7 @@ and the page-by-page check runs only where damage can come from (see
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from datetime import datetime
@@ -26,6 +28,8 @@ from pathlib import Path
 
 from workout_player import paths
 from workout_player.store.errors import StoreError, is_corruption, translate
+from workout_player.store.journal import journal_path
+from workout_player.store.records import replay_journal
 from workout_player.store.sessions import Store, local_session_of_a_gone_process
 from workout_player.store.transaction import immediate
 from workout_player.store.version import (
@@ -34,6 +38,8 @@ from workout_player.store.version import (
     MIGRATIONS_TABLE,
     SCHEMA_VERSION,
 )
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -75,11 +81,31 @@ def open_store(path: str | Path | None = None) -> Store:
         _configure(conn, file)
         _migrate(conn, file)
         store = Store(conn, file, notice)
+        _replay_pending(store, file)
         store.mark_interrupted()
     except BaseException:
         conn.close()
         raise
     return store
+
+
+def _replay_pending(store: Store, file: Path) -> None:
+    """Write what a run could not save (the writer's journal, store/journal.py), then delete it.
+
+    Before mark_interrupted, so a replayed session of a dead process is judged with the
+    others. A short busy timeout: while another program holds the lock, opening goes on
+    and the journal waits for the writer (or the next open).
+    """
+    path = journal_path(file)
+    if not path.exists():
+        return
+    store.conn.execute("PRAGMA busy_timeout = 100")
+    try:
+        replay_journal(store, path)
+    except StoreError as exc:
+        log.warning("pending writes in %s wait for later: %s", path, exc)
+    finally:
+        store.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _connect(target: str, file: Path | None) -> sqlite3.Connection:

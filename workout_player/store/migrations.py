@@ -87,5 +87,16 @@ def _host_and_history_indexes(db: Database) -> None:
     db.execute("CREATE INDEX sets_exercise ON sets(exercise, session_id, reps_done, seconds)")
 
 
+@_migration("003_write_keys")
+def _write_keys(db: Database) -> None:
+    # Each session and set written through the writer carries a unique key, so a record
+    # replayed from the pending journal twice (a crash between commit and the journal's
+    # deletion) is recognised instead of stored again. Older rows have none (NULL).
+    db.execute("ALTER TABLE sessions ADD COLUMN key TEXT")
+    db.execute("ALTER TABLE sets ADD COLUMN key TEXT")
+    db.execute("CREATE UNIQUE INDEX sessions_key ON sessions(key)")
+    db.execute("CREATE UNIQUE INDEX sets_key ON sets(key)")
+
+
 if tuple(_NAMES) != MIGRATION_NAMES or migrations.migrations_table != MIGRATIONS_TABLE:
     raise RuntimeError("store/version.py does not list the migrations registered here")

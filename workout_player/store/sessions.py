@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from workout_player.domain.diary import SetRecord
+from workout_player.store.errors import translate
 from workout_player.store.queries import HistoryQueries
 from workout_player.store.times import now, to_text
 from workout_player.store.transaction import writing
@@ -45,30 +46,45 @@ class Store(HistoryQueries):
         workout_file: str | None,
         content_hash: str | None,
         started_at: datetime | None = None,
+        key: str | None = None,
+        pid: int | None = None,
     ) -> int:
-        """Write the session row at once (status in_progress, with this process's id)."""
+        """Write the session row at once (status in_progress, with this process's id).
+
+        With a `key` (the writer's), writing the same session again returns the first
+        row's id instead of adding a second one. `pid` defaults to this process; a
+        session replayed from the journal keeps the pid of the process that ran it.
+        """
         with writing(self.conn, self.path, "save the start of the session"):
             cursor = self.conn.execute(
                 "INSERT INTO sessions (workout, workout_file, content_hash, started_at, status,"
-                " pid, host) VALUES (?, ?, ?, ?, 'in_progress', ?, ?)",
+                " pid, host, key) VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?)"
+                " ON CONFLICT (key) DO NOTHING",
                 [
                     workout,
                     workout_file,
                     content_hash,
                     to_text(started_at or now()),
-                    os.getpid(),
+                    os.getpid() if pid is None else pid,
                     _hostname(),
+                    key,
                 ],
             )
+            if cursor.rowcount == 0 and key is not None:
+                return self._id_of("sessions", key)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def record_set(self, session_id: int, record: SetRecord) -> int:
-        """Commit one finished set in its own transaction; returns the set's id."""
+    def record_set(self, session_id: int, record: SetRecord, *, key: str | None = None) -> int:
+        """Commit one finished set in its own transaction; returns the set's id.
+
+        With a `key`, a set already stored under it is not stored again (its id is returned).
+        """
         with writing(self.conn, self.path, "save the set"):
             cursor = self.conn.execute(
                 "INSERT INTO sets (session_id, step, exercise, set_number, side, reps_target,"
-                " reps_done, seconds, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " reps_done, seconds, started_at, ended_at, key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
                 [
                     session_id,
                     record.step,
@@ -80,10 +96,26 @@ class Store(HistoryQueries):
                     round(max(0.0, record.seconds), 3),
                     to_text(record.started_at),
                     to_text(record.ended_at),
+                    key,
                 ],
             )
+            if cursor.rowcount == 0 and key is not None:
+                return self._id_of("sets", key)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def session_id_of(self, key: str) -> int | None:
+        """The id of the session written under the writer's `key`, or None if it is not stored."""
+        try:
+            row = self.conn.execute("SELECT id FROM sessions WHERE key = ?", [key]).fetchone()
+        except sqlite3.DatabaseError as exc:  # locked (a rollback-journal lock), damaged
+            raise translate(exc, self.path, "find the session in the history") from exc
+        return None if row is None else int(row[0])
+
+    def _id_of(self, table: str, key: str) -> int:
+        row = self.conn.execute(f"SELECT id FROM {table} WHERE key = ?", [key]).fetchone()
+        assert row is not None, "ON CONFLICT (key) skipped the insert, so the key is stored"
+        return int(row[0])
 
     def finish_session(
         self,
@@ -109,17 +141,7 @@ class Store(HistoryQueries):
 
     def update_session(self, session_id: int, **fields: int | str | None) -> None:
         """Set pain_before, pain_after (0-10), rpe (1-10) or notes; None clears a value."""
-        unknown = set(fields) - EDITABLE_FIELDS
-        if unknown:
-            raise ValueError(f"cannot update {', '.join(sorted(unknown))}")
-        for name, value in fields.items():
-            if name in _SCALES and value is not None:
-                low, high = _SCALES[name]
-                whole = isinstance(value, int) and not isinstance(value, bool)
-                if not (whole and isinstance(value, int) and low <= value <= high):
-                    raise ValueError(f"{name} must be a whole number from {low} to {high}")
-            if name == "notes" and value is not None and not isinstance(value, str):
-                raise ValueError("notes must be text")
+        check_fields(fields)
         if not fields:
             return
         assignments = ", ".join(f"{name} = ?" for name in sorted(fields))
@@ -153,6 +175,21 @@ class Store(HistoryQueries):
                     [session_id],
                 )
         return len(gone)
+
+
+def check_fields(fields: dict[str, int | str | None]) -> None:
+    """Raise ValueError unless every field is editable and in range (see `update_session`)."""
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"cannot update {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        if name in _SCALES and value is not None:
+            low, high = _SCALES[name]
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            if not (whole and isinstance(value, int) and low <= value <= high):
+                raise ValueError(f"{name} must be a whole number from {low} to {high}")
+        if name == "notes" and value is not None and not isinstance(value, str):
+            raise ValueError("notes must be text")
 
 
 def _hostname() -> str:

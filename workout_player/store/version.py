@@ -12,7 +12,11 @@ MIGRATION_SET = "workout_player"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 """Where sqlite-utils' `Migrations` records what it applied (checked by a test)."""
 
-MIGRATION_NAMES = ("001_sessions_and_sets", "002_host_and_history_indexes")
+MIGRATION_NAMES = (
+    "001_sessions_and_sets",
+    "002_host_and_history_indexes",
+    "003_write_keys",
+)
 """Every migration, in order. Never edit or remove one that has shipped: add a new one."""
 
 SCHEMA_VERSION = len(MIGRATION_NAMES)

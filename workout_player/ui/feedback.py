@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player.store import SessionRow, Store, StoreError
+from workout_player.store.records import SessionHandle
 from workout_player.ui.history_style import set_size
+from workout_player.ui.history_writer import HistoryWriter
 
 #: How long after the last change the fields are written (milliseconds).
 SAVE_DELAY_MS = 700
@@ -101,17 +103,26 @@ class ScaleSelector(QFrame):
 class FeedbackEditor(QWidget):
     """Pain before/after (0-10), effort RPE (1-10) and a note for one session, saved as edited.
 
-    `set_session()` shows a session's stored values; edits go to `Store.update_session`
-    SAVE_DELAY_MS after the last change, or at once on `flush()` (called before switching
-    to another session and when the editor is hidden).
+    `set_session()` shows a session's stored values; edits go to the history writer
+    (or, without one, to `Store.update_session`) SAVE_DELAY_MS after the last change, or
+    at once on `flush()` (called before switching to another session and when the
+    editor is hidden). The writer never makes the GUI wait: while the database is
+    locked the status line says that saving waits.
     """
 
     saved = Signal(int, dict)  # session id, the fields written
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        history: HistoryWriter | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
-        self._session_id: int | None = None
+        self._history = history
+        self._handle: SessionHandle | None = None
         self._pending: dict[str, Any] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -154,12 +165,19 @@ class FeedbackEditor(QWidget):
         self.setEnabled(False)
 
     def session_id(self) -> int | None:
-        return self._session_id
+        return None if self._handle is None else self._handle.id
 
-    def set_session(self, session: SessionRow | None) -> None:
-        """Show a session's stored pain, effort and note (saving any pending edit first)."""
+    def set_session(self, session: SessionRow | None, handle: SessionHandle | None = None) -> None:
+        """Show a session's pain, effort and note (saving any pending edit first).
+
+        `handle` names a session the writer may not have stored yet (the summary's);
+        without it the session is the stored row `session.id`.
+        """
         self.flush()
-        self._session_id = None if session is None else session.id
+        if session is None:
+            self._handle = None
+        else:
+            self._handle = handle or SessionHandle.stored(session.id)
         self.pain_before.set_value(None if session is None else session.pain_before)
         self.pain_after.set_value(None if session is None else session.pain_after)
         self.rpe.set_value(None if session is None else session.rpe)
@@ -175,24 +193,31 @@ class FeedbackEditor(QWidget):
     def flush(self) -> None:
         """Write the pending changes now."""
         self._timer.stop()
-        if self._session_id is None or not self._pending:
+        if self._handle is None or not self._pending:
             return
         fields, self._pending = self._pending, {}
-        try:
-            self._store.update_session(self._session_id, **fields)
-        except StoreError as exc:
-            # Keep the edit so the next change (or leaving the screen) tries again.
-            self._pending = {**fields, **self._pending}
-            self.status.setText(f"Not saved: {exc}")
-            return
-        self.status.setText("Saved")
-        self.saved.emit(self._session_id, fields)
+        if self._history is not None:
+            # Returns at once; the writer keeps the edit until the database takes it.
+            self._history.update_session(self._handle, **fields)
+            self.status.setText(self._history.waiting_text or "Saved")
+        else:
+            assert self._handle.id is not None
+            try:
+                self._store.update_session(self._handle.id, **fields)
+            except StoreError as exc:
+                # Keep the edit so the next change (or leaving the screen) tries again.
+                self._pending = {**fields, **self._pending}
+                self.status.setText(f"Not saved: {exc}")
+                return
+            self.status.setText("Saved")
+        if self._handle.id is not None:
+            self.saved.emit(self._handle.id, fields)
 
     def _notes_changed(self) -> None:
         self._changed("notes", self.notes.toPlainText().strip() or None)
 
     def _changed(self, field: str, value: object) -> None:
-        if self._session_id is None:
+        if self._handle is None:
             return
         self._pending[field] = value
         self.status.setText("")

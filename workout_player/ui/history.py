@@ -29,6 +29,7 @@ from workout_player.ui.history_detail import SessionDetail
 from workout_player.ui.history_filters import FilterDateEdit
 from workout_player.ui.history_model import SessionsModel
 from workout_player.ui.history_style import set_size, style_page
+from workout_player.ui.history_writer import HistoryWriter
 from workout_player.ui.progress import ProgressPanel
 from workout_player.ui.summary import make_table
 
@@ -55,6 +56,7 @@ class HistoryPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        history: HistoryWriter | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -107,7 +109,7 @@ class HistoryPage(QWidget):
                 width = max(cells.horizontalAdvance(text), headers.horizontalAdvance(name))
                 header.resizeSection(column, width + 24)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.detail = SessionDetail(store, self)
+        self.detail = SessionDetail(store, self, history=history)
 
         sessions_tab = QWidget(self)
         split = QSplitter(Qt.Orientation.Horizontal, sessions_tab)

@@ -9,6 +9,7 @@ from workout_player.store import SessionRow, Store
 from workout_player.ui.feedback import FeedbackEditor
 from workout_player.ui.history_model import STATUS_TEXT, format_day, sets_model
 from workout_player.ui.history_style import set_size
+from workout_player.ui.history_writer import HistoryWriter
 from workout_player.ui.summary import make_table, totals_text
 
 
@@ -17,7 +18,13 @@ class SessionDetail(QWidget):
 
     saved = Signal(int, dict)  # session id, fields written (forwarded from the editor)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        history: HistoryWriter | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.title = QLabel("Choose a session", self)
@@ -32,7 +39,7 @@ class SessionDetail(QWidget):
         self.table = make_table(self)
         self.table.setModel(self.sets)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.feedback = FeedbackEditor(store, self)
+        self.feedback = FeedbackEditor(store, self, history=history)
         self.feedback.saved.connect(self.saved)
 
         layout = QVBoxLayout(self)

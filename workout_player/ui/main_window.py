@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from workout_player.domain.model import Workout
     from workout_player.playback import Player
     from workout_player.store import Store
+    from workout_player.store.writer import RetryClock
     from workout_player.ui.history import HistoryPage
+    from workout_player.ui.history_writer import HistoryWriter
     from workout_player.ui.player_screen import PlayerScreen
     from workout_player.ui.session_controller import SessionController
     from workout_player.ui.workout_page import WorkoutPage
@@ -76,8 +78,9 @@ def dropped_workouts(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 class MainWindow(QMainWindow):
     """Library -> workout page -> player -> summary, plus history from the menu.
 
-    `make_player`, `make_announcer` and `clock` are seams for tests (a timer
-    player, a recording announcer, a fake clock); the defaults are the real ones.
+    `make_player`, `make_announcer`, `clock` and `retry_clock` are seams for tests (a
+    timer player, a recording announcer, a fake clock, the history writer's pauses
+    stepped by the test); the defaults are the real ones.
     """
 
     def __init__(
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         make_player: Callable[[QWidget], Player] | None = None,
         make_announcer: Callable[[], Announcer] | None = None,
         clock: Clock | None = None,
+        retry_clock: RetryClock | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Workout Player")
@@ -102,6 +106,14 @@ class MainWindow(QMainWindow):
         self.player_screen: PlayerScreen | None = None
         self.summary: QWidget | None = None
         self.history: HistoryPage | None = None
+        self.history_writer: HistoryWriter | None = None
+        """Session writes for every session of this run, off the GUI thread."""
+        if store is not None:
+            from workout_player.ui.history_writer import HistoryWriter
+
+            self.history_writer = HistoryWriter(store, retry_clock=retry_clock, parent=self)
+            self.history_writer.waiting_changed.connect(self._history_waiting)
+            self.history_writer.caught_up.connect(self._history_caught_up)
         self._was_maximized = False
 
         self.stack = QStackedWidget()
@@ -117,8 +129,8 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._update_chrome)
 
         self.notice = Banner()
-        notices = [text for text in (store_problem, store.notice if store else None) if text]
-        self.notice.set_text("   ·   ".join(notices))
+        self._notices = [text for text in (store_problem, store.notice if store else None) if text]
+        self.notice.set_text("   ·   ".join(self._notices))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -189,7 +201,7 @@ class MainWindow(QMainWindow):
         if self.history is None:
             from workout_player.ui.history import HistoryPage
 
-            self.history = HistoryPage(self.store)
+            self.history = HistoryPage(self.store, history=self.history_writer)
             self.history.back.connect(self.show_library)
             self.stack.addWidget(self.history)
         self.history.refresh()
@@ -316,6 +328,7 @@ class MainWindow(QMainWindow):
             self.store,
             settings=load_sound_settings(),
             clock=self.clock,
+            history=self.history_writer,
             parent=self,
         )
         screen = PlayerScreen(controller)
@@ -323,10 +336,11 @@ class MainWindow(QMainWindow):
         screen.leave_fullscreen.connect(self.leave_fullscreen)
         screen.settings_requested.connect(self.open_settings)
         controller.finished.connect(self._session_finished)
-        if self.notice.label.text():
+        if self._notices:
             # One banner on the player: the window's own (e.g. a damaged database moved
             # aside) joins the session's, and the window's hides while the player shows.
-            controller.report_problem("window", self.notice.label.text().removeprefix("⚠  "))
+            # (Saving that waits is the controller's own "store" problem.)
+            controller.report_problem("window", "   ·   ".join(self._notices))
         self.controller, self.player_screen = controller, screen
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -341,10 +355,11 @@ class MainWindow(QMainWindow):
         assert controller is not None
         if self.isFullScreen():
             self.leave_fullscreen()
-        if self.store is not None and controller.session_id is not None:
+        handle = controller.history_handle
+        if self.store is not None and handle is not None:
             from workout_player.ui.summary import SummaryPage
 
-            page: QWidget = SummaryPage(self.store, controller.session_id)
+            page: QWidget = SummaryPage(self.store, handle, history=self.history_writer)
             page.finished.connect(self.show_library)  # type: ignore[attr-defined]
             page.show_history.connect(self.show_history)  # type: ignore[attr-defined]
         else:
@@ -357,6 +372,16 @@ class MainWindow(QMainWindow):
         self._replace_summary(page)
         self.stack.setCurrentWidget(page)
         page.setFocus()
+
+    def _history_waiting(self, text: str) -> None:
+        """Saving waits (another program holds the file) or flows again: say so in the banner."""
+        self.notice.set_text("   ·   ".join([*self._notices, *([text] if text else [])]))
+        self._update_chrome()
+
+    def _history_caught_up(self) -> None:
+        """What was waiting is stored: a History screen on show reads it again."""
+        if self.history is not None and self.current_page() is self.history:
+            self.history.refresh()
 
     def _replace_summary(self, page: QWidget) -> None:
         if self.summary is not None:
@@ -437,5 +462,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session stores it as stopped; the player lets go of libvlc."""
         self._discard_session()
+        if self.history_writer is not None:
+            # A last try; what the database still refuses stays in the journal beside it,
+            # for the next start (open_store replays it).
+            self.history_writer.close()
         QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

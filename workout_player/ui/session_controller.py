@@ -10,9 +10,10 @@ owns it and a precise ~30 ms timer, and forwards every event:
   engine's own clock runs; video-led workouts play the workout's video and the
   engine runs on the player's MediaClock, so seeking (next/previous) is the
   player's job;
-- to the store: the session row at start, one row per set the diary keeps
-  (domain.diary) the moment it ends, and the status at the end. A failing
-  database never stops the session: the problem goes to the banner instead.
+- to the history writer (ui/history_writer.py): the session row at start, one row
+  per set the diary keeps (domain.diary) the moment it ends, and the status at the end.
+  The writer works on its own thread, so a locked or failing database never stalls or
+  stops the session: the calls return at once and the problem goes to the banner instead.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from workout_player.domain.sounds import Sound, SoundSchedule, Speech
 from workout_player.domain.timeline import Plan, Segment, build_plan
 from workout_player.playback import Player, probe_length
 from workout_player.store import Store
+from workout_player.store.records import SessionHandle
+from workout_player.ui.history_writer import HistoryWriter
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,9 @@ class SessionController(QObject):
 
     `updated` fires after every tick and action (the screen redraws from `view()`);
     `problems_changed` carries the banner text ("" hides it); `finished(completed)`
-    fires once, after the session row is closed.
+    fires once, after the session's end was handed to the history writer.
+    Writes go to `history` (the app's writer); given only a `store`, the controller
+    makes its own writer on it and closes it in `shutdown()`.
     """
 
     updated = Signal()
@@ -82,17 +87,28 @@ class SessionController(QObject):
         settings: SoundSettings | None = None,
         clock: Clock | None = None,
         tick_ms: int = TICK_MS,
+        history: HistoryWriter | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.workout = workout
         self.player = player
         self.announcer = announcer
-        self.store = store
-        self.settings = settings or SoundSettings()
-        self.session_id: int | None = None
-        self.muted = False
+        self._owns_history = history is None and store is not None
+        if history is None and store is not None:
+            history = HistoryWriter(store, parent=self)
+        self.history = history
+        self.store = store if store is not None else (history.store if history else None)
+        self.history_handle: SessionHandle | None = None
+        """The session in the history: its key now, its row id once the writer stored it."""
         self._problems: dict[str, str] = {}
+        if history is not None:
+            if history.waiting_text:
+                self._problems["store"] = history.waiting_text
+            history.waiting_changed.connect(self._history_waiting)
+            history.dropped.connect(self._history_dropped)
+        self.settings = settings or SoundSettings()
+        self.muted = False
         self._clip: Path | None = None
         self.phase_seconds: float | None = None
         """Length of the current tempo phase (the screen's phase bar)."""
@@ -141,6 +157,11 @@ class SessionController(QObject):
 
     # -- state the screen reads ----------------------------------------------------------------
 
+    @property
+    def session_id(self) -> int | None:
+        """The session's row id, once the writer has stored its start (None before)."""
+        return None if self.history_handle is None else self.history_handle.id
+
     def view(self) -> SessionView:
         return self.session.view()
 
@@ -177,17 +198,17 @@ class SessionController(QObject):
         if self._started:
             return
         self._started = True
-        if self.store is not None:
-            self._store_call("start", self._open_session_row)
+        if self.history is not None:
+            self._open_session_row(self.history)
         if self.video_led:
             self.player.play()
         self._handle(self.session.start())
         self._timer.start()
 
-    def _open_session_row(self, store: Store) -> None:
-        """The session is on disk (in progress) before its first second runs."""
+    def _open_session_row(self, history: HistoryWriter) -> None:
+        """The session goes to disk (in progress) before its first second runs."""
         source = self.workout.source
-        self.session_id = store.start_session(
+        self.history_handle = history.start_session(
             workout=self.workout.title,
             # Absolute, so history finds the file whatever folder `play` ran in.
             workout_file=str(source.resolve()) if source else None,
@@ -245,11 +266,8 @@ class SessionController(QObject):
         self.session.sound_lead = self.sounds.lead
 
     def set_pain_before(self, pain: int) -> None:
-        if self.store is not None and self.session_id is not None:
-            session_id = self.session_id
-            self._store_call(
-                "pain", lambda store: store.update_session(session_id, pain_before=pain)
-            )
+        if self.history is not None and self.history_handle is not None:
+            self.history.update_session(self.history_handle, pain_before=pain)
 
     def shutdown(self) -> None:
         """The window is closing: a running session ends as `stopped`, the player stops."""
@@ -258,6 +276,8 @@ class SessionController(QObject):
         self._timer.stop()
         self.sounds.clear()
         self.player.stop()
+        if self._owns_history and self.history is not None:
+            self.history.close()
 
     # -- events ------------------------------------------------------------------------------
 
@@ -338,13 +358,12 @@ class SessionController(QObject):
                 self.player.play()
 
     def _segment_ended(self, event: SegmentEnded) -> None:
-        if self.store is None or self.session_id is None:
+        if self.history is None or self.history_handle is None:
             return
         record = diary_record(event, datetime.now().astimezone())
         if record is None:
             return
-        session_id = self.session_id
-        self._store_call("set", lambda store: store.record_set(session_id, record))
+        self.history.record_set(self.history_handle, record)
 
     def _session_finished(self, completed: bool) -> None:
         if self._finished:
@@ -352,15 +371,11 @@ class SessionController(QObject):
         self._finished = True
         self._stop_ticking_when_quiet()  # the end beep is among the sounds
         self.player.pause()
-        if self.store is not None and self.session_id is not None:
-            session_id = self.session_id
-            active = self.session.active_seconds
-            status = "completed" if completed else "stopped"
-            self._store_call(
-                "finish",
-                lambda store: store.finish_session(
-                    session_id, status=status, active_seconds=active
-                ),
+        if self.history is not None and self.history_handle is not None:
+            self.history.finish_session(
+                self.history_handle,
+                status="completed" if completed else "stopped",
+                active_seconds=self.session.active_seconds,
             )
         self.finished.emit(completed)
 
@@ -376,16 +391,13 @@ class SessionController(QObject):
             self._problems[key] = message
             self.problems_changed.emit(self.problems_text())
 
-    def _store_call(self, what: str, call: object) -> None:
-        """Run one store call; the diary failing must not stop the workout."""
-        assert callable(call)
-        assert self.store is not None
-        try:
-            call(self.store)
-        except Exception as exc:  # any database failure: show it, keep the session going
-            log.exception("history store failed (%s)", what)
-            self._set_problem(
-                "store",
-                f"History could not be saved ({exc}). The workout goes on; check the disk "
-                "and the database file.",
-            )
+    def _history_dropped(self, text: str) -> None:
+        # A method, not a lambda: Qt drops the connection when this controller is deleted.
+        self._set_problem("store", text)
+
+    def _history_waiting(self, text: str) -> None:
+        """The writer's words while saving waits ("" once it caught up): shown in the banner."""
+        if text:
+            self._set_problem("store", text)
+        elif self._problems.pop("store", None) is not None:
+            self.problems_changed.emit(self.problems_text())

@@ -1,7 +1,9 @@
 """The summary shown when a session ends: what was done, and how it felt (optional, inline).
 
 Nothing here blocks: pain, effort and the note are saved as they change, and Enter
-(or the Done button) leaves whether or not anything was filled in.
+(or the Done button) leaves whether or not anything was filled in. While the history
+writer still has writes waiting (another program holds the database), the page shows
+what the writer knows of the session and reads the stored session once it caught up.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player.domain.timeline import format_clock
-from workout_player.store import SessionRow, Store
+from workout_player.store import ExerciseTotal, SessionRow, Store
+from workout_player.store.records import SessionHandle
 from workout_player.ui.feedback import FeedbackEditor
 from workout_player.ui.history_model import STATUS_TEXT, exercise_summary_model, format_day
 from workout_player.ui.history_style import set_size, style_page
+from workout_player.ui.history_writer import HistoryWriter
 
 
 def totals_text(session: SessionRow) -> str:
@@ -60,10 +64,21 @@ class SummaryPage(QWidget):
     finished = Signal()
     show_history = Signal()
 
-    def __init__(self, store: Store, session_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        session: int | SessionHandle,
+        parent: QWidget | None = None,
+        *,
+        history: HistoryWriter | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
-        self._session_id = session_id
+        self._handle = session if isinstance(session, SessionHandle) else None
+        self._session_id = session.id if isinstance(session, SessionHandle) else session
+        self._history = history
+        if history is not None:
+            history.caught_up.connect(self._caught_up)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         style_page(self)
 
@@ -80,7 +95,7 @@ class SummaryPage(QWidget):
         self.table.setModel(self.exercises)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        self.feedback = FeedbackEditor(store, self)
+        self.feedback = FeedbackEditor(store, self, history=history)
         feeling = QLabel(
             "How did it feel? Pain 0 = none, 10 = worst. Optional, saved as you go.", self
         )
@@ -108,27 +123,57 @@ class SummaryPage(QWidget):
         layout.addWidget(feeling)
         layout.addWidget(self.feedback)
         layout.addLayout(buttons)
+        self._showing_draft = False
         self.reload()
 
-    def session_id(self) -> int:
+    def session_id(self) -> int | None:
+        """The session's row id (None while the writer has not stored its start yet)."""
+        if self._handle is not None:
+            return self._handle.id
         return self._session_id
 
+    def showing_draft(self) -> bool:
+        """Whether the page shows the writer's copy because the database has not caught up."""
+        return self._showing_draft
+
     def reload(self) -> None:
-        """Read the session and its per-exercise totals from the store again."""
-        session = self._store.session(self._session_id)
+        """Read the session and its per-exercise totals from the store again.
+
+        While writes wait, the database may lack the session or some of its sets:
+        reading it then could also wait for the lock, so the writer's copy is shown.
+        """
+        self._showing_draft = False
+        history, handle = self._history, self._handle
+        if history is not None and handle is not None:
+            draft = history.draft(handle)
+            if draft is not None and (handle.id is None or history.has_pending()):
+                self._showing_draft = True
+                self._show(draft.row(handle.id or 0), draft.totals())
+                return
+        session_id = self.session_id()
+        session = None if session_id is None else self._store.session(session_id)
         if session is None:
             self.title.setText("This session is not in the history")
-            self.status.setText(f"Session {self._session_id} was not found in the database.")
+            self.status.setText(f"Session {session_id} was not found in the database.")
             self.totals.setText("")
             self.exercises.set_rows([])
             self.feedback.set_session(None)
             return
+        self._show(session, self._store.session_summary(session.id))
+
+    def _show(self, session: SessionRow, totals: list[ExerciseTotal]) -> None:
         self.title.setText(session.workout)
         state = STATUS_TEXT.get(session.status, session.status)
         self.status.setText(f"{state} \u00b7 {format_day(session.started_at)}")
         self.totals.setText(totals_text(session))
-        self.exercises.set_rows(self._store.session_summary(self._session_id))
-        self.feedback.set_session(session)
+        self.exercises.set_rows(totals)
+        if self.feedback.session_id() is None or self.feedback.session_id() != session.id:
+            self.feedback.set_session(session, self._handle)
+
+    def _caught_up(self) -> None:
+        """The writer stored what waited: show the session as the history has it."""
+        if self._showing_draft:
+            self.reload()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+"""What the writer knows of a session it was asked to write, whether or not it is stored yet.
+
+The summary shows a session the moment it ends; while the database is locked its row
+may not exist yet, so the summary reads this instead and reloads from the database
+when the writer catches up. The totals follow `HistoryQueries.session_summary`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workout_player.domain.diary import SetRecord
+from workout_player.store.journal import Record
+from workout_player.store.queries import ExerciseTotal, SessionRow
+from workout_player.store.times import from_text
+
+
+@dataclass
+class SessionDraft:
+    """A session as asked for: its start, its sets, its end and the person's notes."""
+
+    workout: str
+    workout_file: str | None
+    content_hash: str | None
+    started_at: str
+    sets: list[SetRecord] = field(default_factory=list)
+    status: str = "in_progress"
+    active_seconds: float | None = None
+    ended_at: str | None = None
+    fields: dict[str, int | str | None] = field(default_factory=dict)
+
+    @classmethod
+    def started(cls, record: Record) -> SessionDraft:
+        return cls(
+            workout=record["workout"],
+            workout_file=record["workout_file"],
+            content_hash=record["content_hash"],
+            started_at=record["started_at"],
+        )
+
+    def add_set(self, record: SetRecord) -> None:
+        self.sets.append(record)
+
+    def finish(self, status: str, active_seconds: float, ended_at: str) -> None:
+        self.status = status
+        self.active_seconds = round(max(0.0, active_seconds), 3)
+        self.ended_at = ended_at
+
+    def update(self, fields: dict[str, int | str | None]) -> None:
+        self.fields.update(fields)
+
+    def row(self, session_id: int = 0) -> SessionRow:
+        """The session as the history will show it once stored (`session_id` 0: not yet)."""
+        value = self.fields.get
+        return SessionRow(
+            id=session_id,
+            workout=self.workout,
+            workout_file=self.workout_file,
+            content_hash=self.content_hash,
+            started_at=from_text(self.started_at),
+            ended_at=None if self.ended_at is None else from_text(self.ended_at),
+            status=self.status,
+            active_seconds=self.active_seconds,
+            pain_before=_int(value("pain_before")),
+            pain_after=_int(value("pain_after")),
+            rpe=_int(value("rpe")),
+            notes=_text(value("notes")),
+            sets=len(self.sets),
+            reps=sum(record.reps_done or 0 for record in self.sets),
+            work_seconds=sum(round(max(0.0, record.seconds), 3) for record in self.sets),
+        )
+
+    def totals(self) -> list[ExerciseTotal]:
+        """Per exercise, in the order first done: sets, reps and seconds."""
+        totals: dict[str, list[float]] = {}
+        for record in self.sets:
+            entry = totals.setdefault(record.exercise, [0, 0, 0.0])
+            entry[0] += 1
+            entry[1] += record.reps_done or 0
+            entry[2] += round(max(0.0, record.seconds), 3)
+        return [
+            ExerciseTotal(name, int(sets), int(reps), seconds, 1)
+            for name, (sets, reps, seconds) in totals.items()
+        ]
+
+
+def _int(value: int | str | None) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _text(value: int | str | None) -> str | None:
+    return value if isinstance(value, str) else None
