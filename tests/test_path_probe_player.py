@@ -15,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.bad_paths import KINDS, REASONS, deny_reading, make_bad_path
+from tests.ui_support import saved
 from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
 from workout_player.playback import VlcPlayer, vlc_status
@@ -106,8 +107,8 @@ def test_session_with_an_unreadable_video_runs_on_the_timer(
                 if controller.is_finished:
                     break
         assert finished.args == [True]
-        assert controller.session_id is not None
-        assert [s.exercise for s in store.sets(controller.session_id)] == ["Bird dog", "Dead bug"]
+        session_id = saved(controller)
+        assert [s.exercise for s in store.sets(session_id)] == ["Bird dog", "Dead bug"]
     finally:
         controller.shutdown()
         player.close()
