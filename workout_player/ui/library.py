@@ -117,6 +117,8 @@ class LibraryPage(QWidget):
     open_file_requested = Signal()
     new_from_video_requested = Signal()
     history_requested = Signal()
+    loaded = Signal()
+    """Every file of the scan started by reload() is listed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +194,10 @@ class LibraryPage(QWidget):
         self.proxy.rowsRemoved.connect(self._update_empty)
         self.proxy.modelReset.connect(self._update_empty)
         self.proxy.layoutChanged.connect(self._update_empty)
+        self.model.rowsInserted.connect(self._entries_changed)
+        self.model.rowsRemoved.connect(self._entries_changed)
+        self.model.dataChanged.connect(self._entries_changed)
+        self.model.loaded.connect(self.loaded)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -204,8 +210,15 @@ class LibraryPage(QWidget):
         layout.addWidget(self.view, 1)
 
     def reload(self) -> None:
-        """Read every workout file again (bundled and the person's own)."""
+        """Read every workout file again (bundled and the person's own), off the GUI thread.
+
+        Entries appear as their files are read; `loaded` says the last one is in.
+        """
         self.model.reload()
+
+    def _entries_changed(self) -> None:
+        # The tag filter offers the tags of every entry read so far, and the first row is
+        # selected as soon as there is one, so the keyboard works while files are read.
         self._fill_tags()
         if self.proxy.rowCount() and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
@@ -213,7 +226,6 @@ class LibraryPage(QWidget):
     def show_entry(self, entry: WorkoutEntry) -> None:
         """List a file opened from elsewhere and select it."""
         row = self.model.add_or_replace(entry)
-        self._fill_tags()
         index = self.proxy.mapFromSource(self.model.index(row))
         if index.isValid():
             self.view.setCurrentIndex(index)
