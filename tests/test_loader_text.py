@@ -6,7 +6,7 @@ import pytest
 
 from workout_player.domain.loader import parse_workout
 from workout_player.domain.model import ExerciseStep
-from workout_player.domain.yamlnodes import printable
+from workout_player.domain.text_rules import printable
 
 HEAD = "title: T\nsteps:\n"
 

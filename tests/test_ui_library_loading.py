@@ -11,12 +11,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.media_fixtures import test_video  # noqa: F401 - a fixture
 from tests.ui_support import SHORT_WORKOUT, write_workout
 from workout_player import paths
 from workout_player.domain import loader
+from workout_player.playback import probe_length
 from workout_player.ui import library_model
 from workout_player.ui.library import LibraryPage
 from workout_player.ui.library_model import Role, WorkoutEntry
+from workout_player.ui.workout_page import WorkoutPage
 
 
 def _page(qtbot: QtBot) -> LibraryPage:
@@ -163,3 +166,25 @@ def test_the_selected_row_and_the_keyboard_stay_put_while_entries_arrive(
     assert page.view.currentIndex().data() == "m2.yaml"
     assert page.visible_titles()[-4:] == ["m0", "m1.yaml", "m2.yaml", "m3.yaml"]
     assert page.view.currentIndex().data(Role.PATH).endswith("m2.yaml")
+
+
+def test_the_workout_page_warns_about_a_step_after_the_end_of_the_video(
+    qtbot: QtBot,
+    tmp_path: Path,
+    test_video: Path,  # noqa: F811
+) -> None:
+    if probe_length(test_video) is None:
+        pytest.skip("libvlc could not read the test video's length here")
+    path = tmp_path / "v.yaml"
+    path.write_text(
+        f"title: V\nvideo: {test_video}\nsteps:\n  - rest: 1\n    at: 0\n  - rest: 1\n    at: 9\n",
+        encoding="utf-8",
+    )
+    page = WorkoutPage()
+    qtbot.addWidget(page)
+    page.show_file(path)
+    assert page.start.isEnabled()
+    assert page.problems.text() == (
+        f"{path}:6:5: warning: this step starts at 0:09, but the video is only 0:02 long, so it "
+        "never plays; check at:"
+    )

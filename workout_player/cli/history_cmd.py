@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from workout_player import paths
+from workout_player.domain.text_rules import printable
 from workout_player.store import SessionRow, SetRow, Store, StoreError, open_store
 from workout_player.store.export import session_json
 
@@ -84,9 +85,9 @@ def _print_table(history: list[tuple[SessionRow, list[SetRow]]], out: TextIO) ->
     cells = [
         (
             f"{row.started_at:%Y-%m-%d %H:%M}",
-            row.workout,
+            printable(row.workout),  # a title from an old or foreign row may hold anything
             _minutes(row.duration_seconds),
-            row.status.replace("_", " "),
+            printable(row.status.replace("_", " ")),
             str(row.sets),
             str(row.reps),
             _pain(row),

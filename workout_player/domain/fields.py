@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from workout_player.domain.text_rules import character_problem, is_visible
+from workout_player.domain.text_rules import character_problem, is_visible, printable
 from workout_player.domain.yamlnodes import (
     Mapping,
     Node,
@@ -24,7 +24,6 @@ from workout_player.domain.yamlnodes import (
     Sequence,
     describe,
     number,
-    printable,
     text,
 )
 

@@ -11,6 +11,7 @@ value), `workout_reader` (keys, steps and the rules between them), this module (
 
 from __future__ import annotations
 
+import math
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Literal
 
 from workout_player.domain.fields import MAX_SECONDS, Issues, TooManyValuesError, clock
 from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.text_rules import printable
 from workout_player.domain.timeline import Plan, build_plan
 from workout_player.domain.workout_reader import read_workout
 from workout_player.domain.yamlnodes import compose
@@ -46,7 +48,8 @@ class Problem:
 
     def __str__(self) -> str:
         label = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+        # A file name may hold anything (a newline, an escape sequence): never print it raw.
+        return f"{printable(self.path)}:{self.line}:{self.column}: {label}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,7 @@ def _parse(
     if workout is not None:
         length = None
         if workout.video_led and workout.video is not None and video_length is not None:
-            length = video_length(workout.video)
+            length = _length_or_none(video_length, workout.video)
         plan = build_plan(workout, video_length=length)
         problems.extend(_plan_problems(plan, display, length))
     if any(p.severity == "error" for p in problems):
@@ -259,6 +262,16 @@ def _parse(
             )
         )
     return LoadResult(workout, tuple(problems))
+
+
+def _length_or_none(video_length: VideoLength, video: Path) -> float | None:
+    """Ask the caller's probe; one that fails (any exception: it is the caller's code, a
+    media library, a disk) leaves the length unknown instead of failing the workout."""
+    try:
+        length = video_length(video)
+    except Exception:  # a boundary into the caller's probe: see the docstring
+        return None
+    return length if length is not None and math.isfinite(length) and length > 0 else None
 
 
 def _plan_problems(plan: Plan, display: str, video_length: float | None) -> list[Problem]:

@@ -58,3 +58,15 @@ def character_problem(value: str, *, one_line: bool) -> str | None:
 def is_visible(value: str) -> bool:
     """True when `value` holds at least one character that shows (not only spaces)."""
     return _VISIBLE.search(value) is not None
+
+
+def printable(value: str) -> str:
+    """Text safe to show on one line of a terminal: control characters (newlines, escape
+    sequences), line separators and lone surrogates written as escapes such as \\x1b."""
+    return _ONE_LINE.sub(lambda m: _escape(m.group()), value)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    return named.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")

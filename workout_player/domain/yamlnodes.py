@@ -34,6 +34,8 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from workout_player.domain.text_rules import printable
+
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings accepted; a workout needs 4."""
 MAX_ITEMS = 10_000
@@ -390,18 +392,3 @@ def describe(node: Node) -> str:
 
 def _shortened(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
-
-
-_UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ud800-\\udfff]")
-
-
-def printable(value: str) -> str:
-    """Text safe to show on one line of a terminal: control characters (newlines, escape
-    sequences), line separators and lone surrogates written as escapes such as \\x1b."""
-    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), value)
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-    return named.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
