@@ -598,7 +598,7 @@ def test_latin1_file_names_the_byte_and_its_position(tmp_path: Path) -> None:
 def test_utf16_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "wide.yaml"
     path.write_bytes("title: T\n".encode("utf-16"))
-    assert "(it looks like UTF-16)" in load_workout(path).problems[0].message
+    assert "(it looks like UTF-16 or UTF-32)" in load_workout(path).problems[0].message
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def test_every_numeric_field_refuses_any_value_at_its_position(
 
 @pytest.mark.parametrize("value", HUGE[:3] + HUGE[6:])
 def test_a_huge_whole_number_is_out_of_range_not_a_fraction(value: str) -> None:
-    shown = value if len(value) <= 40 else value[:37] + "... (too large)"
+    shown = (value if len(value) <= 40 else value[:37] + "...") + " (too large)"
     assert _errors(HEAD + f"  - exercise: A\n    reps: {value}\n") == [
         f"4:11: reps must be {'at most 10000' if value[0] != '-' else 'a whole number >= 1'}, "
         f"got {shown}"
@@ -87,6 +87,17 @@ def test_yaml_1_2_core_integers_are_numbers(written: str, reps: int) -> None:
 def test_timestamps_with_huge_parts_are_refused(at: str) -> None:
     found = _errors(VIDEO_HEAD + f"  - rest: 5\n    at: '{at}'\n")
     assert len(found) == 1 and found[0].startswith("5:9: at must be"), found
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-32-le", "utf-32"])
+def test_utf_16_and_32_with_or_without_a_byte_order_mark_are_named(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes((HEAD + "  - rest: 5\n").encode(encoding))
+    assert [p.message for p in loader.load_workout(path).problems] == [
+        "the file is not UTF-8 text (it looks like UTF-16 or UTF-32): save it as UTF-8"
+    ]
 
 
 def test_a_long_line_is_refused_before_parsing() -> None:

@@ -119,6 +119,13 @@ def _decode(data: bytes, display: str) -> str | LoadResult:
     """UTF-8 text (a leading byte order mark is allowed), or where it is not UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.count(b"\x00") > len(data) // 4:
+        # UTF-16 or UTF-32 without a byte order mark: plain ASCII in it is valid UTF-8 full
+        # of NUL characters, so say what the file is rather than "U+0000 is not allowed".
+        return _failed(
+            display,
+            "the file is not UTF-8 text (it looks like UTF-16 or UTF-32): save it as UTF-8",
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -128,7 +135,7 @@ def _decode(data: bytes, display: str) -> str | LoadResult:
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         hint = ""
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            hint = " (it looks like UTF-16)"
+            hint = " (it looks like UTF-16 or UTF-32)"
         return _failed(
             display,
             f"the file is not UTF-8 text{hint}: byte 0x{data[error.start]:02x} cannot be read; "

@@ -384,8 +384,9 @@ def describe(node: Node) -> str:
         return f"{node.value} (a yes/no value)"
     if is_not_finite(node):
         return f"{node.value} (not a finite number)"
-    if number(node) is not None:
-        return _shortened(node.value) + (" (too large)" if len(node.value) > 40 else "")
+    value = number(node)
+    if value is not None:
+        return _shortened(node.value) + (" (too large)" if math.isinf(value) else "")
     shown = _shortened(node.value).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{printable(shown)}"'
 
