@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import figure, note  # noqa: E402
+from common import figure, note
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,8 +30,16 @@ HOSTILE: dict[str, bytes] = {
     "flow-1mib.yaml": b"title: T\nsteps:\n"
     + b"".join([b"  - {rest: 5, cue: " + b"c" * 150 + b"}\n"] * 6000),
     "keys-10001.yaml": b"".join(b"k%d: 1\n" % i for i in range(10_001)),
-    "alias-bomb.yaml": b"a: &a [" + b"x, " * 2000 + b"]\nb: &b [" + b"*a, " * 9 + b"]\n"
-    + b"c: &c [" + b"*b, " * 9 + b"]\nd: [" + b"*c, " * 9 + b"]\n",
+    "alias-bomb.yaml": b"a: &a ["
+    + b"x, " * 2000
+    + b"]\nb: &b ["
+    + b"*a, " * 9
+    + b"]\n"
+    + b"c: &c ["
+    + b"*b, " * 9
+    + b"]\nd: ["
+    + b"*c, " * 9
+    + b"]\n",
     "digits-5000.yaml": b"title: T\nsteps:\n  - exercise: A\n    reps: " + b"9" * 5000 + b"\n",
     "latin1.yaml": "title: Caf\u00e9\nsteps:\n  - rest: 5\n".encode("latin-1"),
     "segments.yaml": ("title: T\nsteps:\n" + STEP.replace("sets: 2", "sets: 100") * 60).encode(),
