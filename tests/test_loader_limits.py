@@ -192,3 +192,17 @@ def test_an_unexpected_error_is_a_problem_that_says_it_is_a_bug(
             f"{path}:1:1: this file could not be checked because of a bug in Workout Player "
             "(RuntimeError: boom); please report it with the file"
         ]
+
+
+def test_the_largest_plan_the_format_allows_with_every_key_fits_the_value_budget() -> None:
+    step = (
+        "  - exercise: A\n    cue: c\n    sets: 1\n    reps: 3\n    tempo: [1, 0, 1, 0]\n"
+        "    sides: none\n    rest: 0\n    countdown: 0\n    clip: c.mp4\n    at: {at}\n"
+    )
+    steps = "".join(step.format(at=n * 2) for n in range(3333))  # 3 segments each: 9,999
+    result = parse_workout("title: T\nvideo: v.mp4\ncountdown: 0\nswitch: 0\nsteps:\n" + steps)
+    assert result.ok, result.errors[:3]
+    assert result.workout is not None and len(result.workout.steps) == 3333
+    # 6,666 warnings (clip in a video-led workout, clip not found): their summary is one too
+    last = result.problems[-1]
+    assert last.severity == "warning" and last.message.startswith("... and 5667 more problems")

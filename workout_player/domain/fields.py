@@ -59,6 +59,7 @@ class Issues:
     errors: int = 0
     dropped: int = 0
     """Notes past MAX_NOTES, counted but not kept."""
+    dropped_errors: int = 0
     visits: int = 0
     _seen: set[tuple[int, int, str]] = field(default_factory=set)
     checked: dict[int, Pairs] = field(default_factory=dict)
@@ -73,9 +74,15 @@ class Issues:
             return
         if len(self.notes) >= MAX_NOTES:
             self.dropped += 1
+            self.dropped_errors += severity == "error"
             return
         self._seen.add(key)
         self.notes.append(Note(node.line, node.column, message, severity))
+
+    @property
+    def full(self) -> bool:
+        """No more notes are kept: a costly message (a suggestion) need not be written."""
+        return len(self.notes) >= MAX_NOTES
 
     def error(self, node: Node, message: str) -> None:
         self._add(node, message, "error")
@@ -157,6 +164,8 @@ def pairs(
                     f"{name} belongs in an exercise step; this step has rest: and no "
                     "exercise:, so it is a rest step (rest, cue, at)",
                 )
+            elif issues.full:
+                issues.error(key, "unknown key")  # counted, not shown: skip the suggestion
             else:
                 shown = printable(name if len(name) <= 40 else name[:37] + "...")
                 issues.error(

@@ -266,6 +266,8 @@ def _parse(
                 problems[-1].line,
                 problems[-1].column,
                 f"... and {issues.dropped} more problems, not shown; fix these first",
+                # many warnings alone leave the workout valid
+                "error" if issues.dropped_errors else "warning",
             )
         )
     return LoadResult(workout, tuple(problems))

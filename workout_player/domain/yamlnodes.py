@@ -41,9 +41,10 @@ MAX_DEPTH = 50
 MAX_ITEMS = 10_000
 """Most items in one list or keys in one mapping: a plan holds at most 10,000 segments,
 so a longer list is refused the moment it gets there, not after the whole file is read."""
-MAX_NODES = 150_000
-"""Most values in a file. The largest plan the format allows (10,000 segments, every key
-written) has about 90,000; reading stops at the first value past this."""
+MAX_NODES = 100_000
+"""Most values in a file; reading stops at the first one past this. The largest file the
+format allows has fewer: 3,333 exercise steps (10,000 segments) with every key written
+and a 4-phase tempo have about 97,000 values; real workouts have a few hundred."""
 MAX_NUMBER_DIGITS = 30
 """Digits beyond which a number is read as infinitely large (and so out of every range):
 Python's int() refuses more than 4300 digits, and no limit of the format needs 30."""
