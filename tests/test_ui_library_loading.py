@@ -188,3 +188,20 @@ def test_the_workout_page_warns_about_a_step_after_the_end_of_the_video(
         f"{path}:6:5: warning: this step starts at 0:09, but the video is only 0:02 long, so it "
         "never plays; check at:"
     )
+
+
+def test_the_tag_filter_follows_the_files_as_they_are_read_again(qtbot: QtBot) -> None:
+    folder = paths.user_workouts_dir()
+    tagged = SHORT_WORKOUT.replace("countdown: 2\n", "countdown: 2\ntags: [zz-mine]\n")
+    write_workout(folder, tagged, "tagged.yaml")
+    page = _page(qtbot)
+    _loaded(qtbot, page)
+    tags = [page.tag.itemData(i) for i in range(page.tag.count())]
+    assert "zz-mine" in tags
+    page.tag.setCurrentIndex(page.tag.findData("zz-mine"))
+    assert page.visible_titles() == ["Two quick holds"]
+    (folder / "tagged.yaml").unlink()
+    _loaded(qtbot, page)
+    assert page.tag.findData("zz-mine") == -1
+    assert page.tag.currentData() == ""  # back to all tags: every workout shows again
+    assert len(page.visible_titles()) == page.model.rowCount()

@@ -194,9 +194,11 @@ class LibraryPage(QWidget):
         self.proxy.rowsRemoved.connect(self._update_empty)
         self.proxy.modelReset.connect(self._update_empty)
         self.proxy.layoutChanged.connect(self._update_empty)
-        self.model.rowsInserted.connect(self._entries_changed)
-        self.model.rowsRemoved.connect(self._entries_changed)
-        self.model.dataChanged.connect(self._entries_changed)
+        self._tags: set[str] = set()
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._arrived(first, last))
+        self.model.dataChanged.connect(lambda top, bottom: self._arrived(top.row(), bottom.row()))
+        self.model.rowsRemoved.connect(lambda *_: self._fill_tags())
+        self.model.loaded.connect(self._fill_tags)  # a tag no file has any more goes
         self.model.loaded.connect(self.loaded)
 
         layout = QVBoxLayout(self)
@@ -216,10 +218,14 @@ class LibraryPage(QWidget):
         """
         self.model.reload()
 
-    def _entries_changed(self) -> None:
-        # The tag filter offers the tags of every entry read so far, and the first row is
-        # selected as soon as there is one, so the keyboard works while files are read.
-        self._fill_tags()
+    def _arrived(self, first: int, last: int) -> None:
+        # The tag filter offers the tags of every entry read so far (refilled only when a
+        # new tag comes: a folder of thousands of files must not cost thousands of refills),
+        # and the first row is selected as soon as there is one, so the keyboard works
+        # while files are still being read.
+        rows = range(first, min(last, self.model.rowCount() - 1) + 1)
+        if any(tag not in self._tags for row in rows for tag in self.model.entry(row).tags):
+            self._fill_tags()
         if self.proxy.rowCount() and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
 
@@ -240,6 +246,7 @@ class LibraryPage(QWidget):
     def _fill_tags(self) -> None:
         current = self.tag.currentData() or ""
         tags = sorted({tag for entry in self.model.entries() for tag in entry.tags})
+        self._tags = set(tags)
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem("All tags", "")
@@ -247,6 +254,8 @@ class LibraryPage(QWidget):
             self.tag.addItem(f"#{tag}", tag)
         self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
         self.tag.blockSignals(False)
+        if (self.tag.currentData() or "") != current:  # the chosen tag is gone: show all
+            self.proxy.set_tag(self.tag.currentData() or "")
 
     def _update_empty(self) -> None:
         self.empty.setVisible(self.model.rowCount() > 0 and self.proxy.rowCount() == 0)

@@ -145,6 +145,8 @@ class WorkoutListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[WorkoutEntry] = []
+        self._shown: set[Path] = set()
+        """The paths of `_entries`, to know at once whether a file has a row."""
         self._opened: set[Path] = set()
         """Files shown by add_or_replace (opened from elsewhere): a scan keeps them."""
         self._next_row = 0
@@ -167,7 +169,7 @@ class WorkoutListModel(QAbstractListModel):
 
     def _scanned(self, entry: WorkoutEntry) -> None:
         """Show one entry of the running scan in file order, replacing its old row."""
-        row = self._row_of(entry.path)
+        row = self._row_of(entry.path, hint=self._next_row)
         if row is not None:
             self._entries[row] = entry
             index = self.index(row)
@@ -177,6 +179,7 @@ class WorkoutListModel(QAbstractListModel):
         row = self._next_row
         self.beginInsertRows(QModelIndex(), row, row)
         self._entries.insert(row, entry)
+        self._shown.add(entry.path)
         self.endInsertRows()
         self._next_row = row + 1
 
@@ -186,11 +189,18 @@ class WorkoutListModel(QAbstractListModel):
         for row in reversed(range(len(self._entries))):
             if self._entries[row].path not in keep:
                 self.beginRemoveRows(QModelIndex(), row, row)
+                self._shown.discard(self._entries[row].path)
                 del self._entries[row]
                 self.endRemoveRows()
         self.loaded.emit()
 
-    def _row_of(self, path: Path) -> int | None:
+    def _row_of(self, path: Path, hint: int | None = None) -> int | None:
+        # A scan reads the files in the order they are listed, so the row is nearly always
+        # the hinted one (or new, at the end): a search of every row only when it is not.
+        if hint is not None and hint < len(self._entries) and self._entries[hint].path == path:
+            return hint
+        if path not in self._shown:
+            return None
         return next((row for row, e in enumerate(self._entries) if e.path == path), None)
 
     def add_or_replace(self, entry: WorkoutEntry) -> int:
@@ -205,6 +215,7 @@ class WorkoutListModel(QAbstractListModel):
         row = len(self._entries)
         self.beginInsertRows(QModelIndex(), row, row)
         self._entries.append(entry)
+        self._shown.add(entry.path)
         self.endInsertRows()
         return row
 
