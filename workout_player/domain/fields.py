@@ -194,10 +194,9 @@ def text_value(
     *,
     required: Node | None = None,
     non_empty: bool = False,
-    one_line: bool = False,
     limit: int | None = None,
 ) -> str | None:
-    """Text; `non_empty` asks for something visible, `one_line` for no line breaks."""
+    """Text; `non_empty` makes it a name: one line, with something visible in it."""
     if key not in found:
         if required is not None:
             issues.error(required, f"{key} is missing: the workout needs a {key}")
@@ -212,7 +211,7 @@ def text_value(
             hint = f'; put it in quotes to use it as text: {key}: "{node.value}"'
         issues.error(node, f"{key} must be text, got {describe(node)}{hint}")
         return None
-    if not checked_characters(node, key, value, issues, one_line=one_line or non_empty):
+    if not checked_characters(node, key, value, issues, one_line=non_empty):
         return None
     if non_empty and not is_visible(value):
         shown = " (it holds only spaces or invisible characters)" if value else ""
