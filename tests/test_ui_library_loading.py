@@ -205,3 +205,16 @@ def test_the_tag_filter_follows_the_files_as_they_are_read_again(qtbot: QtBot) -
     assert page.tag.findData("zz-mine") == -1
     assert page.tag.currentData() == ""  # back to all tags: every workout shows again
     assert len(page.visible_titles()) == page.model.rowCount()
+
+
+def test_a_reload_during_a_scan_replaces_it_without_duplicates(qtbot: QtBot, gated: _Gate) -> None:
+    page = _page(qtbot)
+    page.reload()
+    qtbot.waitUntil(lambda: "m1.yaml" in page.visible_titles())  # the first scan waits on m2
+    (paths.user_workouts_dir() / "m3.yaml").unlink()
+    with qtbot.waitSignal(page.loaded):
+        page.reload()  # the first scan is told to stop; the second one waits on m2 too
+        gated.release.set()
+    titles = page.visible_titles()
+    assert titles[-2:] == ["m1.yaml", "m2.yaml"]
+    assert len(titles) == len(set(titles)) == page.model.rowCount()
