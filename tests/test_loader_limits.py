@@ -206,3 +206,12 @@ def test_the_largest_plan_the_format_allows_with_every_key_fits_the_value_budget
     # 6,666 warnings (clip in a video-led workout, clip not found): their summary is one too
     last = result.problems[-1]
     assert last.severity == "warning" and last.message.startswith("... and 5667 more problems")
+
+
+def test_a_huge_number_where_text_belongs_is_not_printed_in_full() -> None:
+    assert _errors("title: " + "7" * 5000 + "\nsteps:\n  - rest: 5\n") == [
+        f"1:8: title must be text, got {'7' * 37}... (too large)"
+    ]
+    assert _errors("title: 2024\nsteps:\n  - rest: 5\n") == [
+        '1:8: title must be text, got 2024; put it in quotes to use it as text: title: "2024"'
+    ]

@@ -207,7 +207,7 @@ def text_value(
     value = text(node)
     if value is None:
         hint = ""
-        if isinstance(node, Scalar) and node.value:
+        if isinstance(node, Scalar) and node.value and len(node.value) <= 40:
             hint = f'; put it in quotes to use it as text: {key}: "{node.value}"'
         issues.error(node, f"{key} must be text, got {describe(node)}{hint}")
         return None
