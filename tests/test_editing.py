@@ -190,6 +190,14 @@ def test_saving_elsewhere_keeps_the_video_reachable(commented: Path, tmp_path: P
         ("title: [unclosed\n", "not readable YAML"),
         ("- just\n- a list\n", "does not hold a workout"),
         ("title: x\nsteps: 3\n", "`steps` is not a list"),
+        ("title: x\nsteps:\n  - rest: " + "9" * 5000 + "\n", "a number with thousands of digits"),
+        ("title: x\nsteps:\n  - rest: 0x" + "f" * 5000 + "\n", "a whole number of more than 9"),
+        ("title: x\nsteps:\n  - exercise: A\n    sets: .inf\n", "holds inf, which the editor"),
+        ("title: x\nsteps:\n  - exercise: A\n    sets: 99999999999\n", "more than 9 digits"),
+        ("title: x\nsteps:\n  - exercise: A\n    tempo: [1, .nan]\n", "holds nan"),
+        ("a: &a [1e999]\nb: [*a, *a]\ntitle: x\nsteps: []\n", "holds inf"),
+        ('title: "a\\ud800"\nsteps: []\n', "half of a character pair"),
+        ('"\\udc00": 1\ntitle: x\nsteps: []\n', "half of a character pair"),
     ],
 )
 def test_files_the_editor_cannot_keep_say_what_to_do(text: str, says: str) -> None:

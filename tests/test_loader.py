@@ -174,7 +174,10 @@ def test_value_errors_name_what_was_expected_and_got(line: str, expected: str) -
                 "as [2, 1, 2], got a list of 5"
             ),
         ),
-        ("reps: 5\n    tempo: [2, -1]", "5:16: each tempo phase must be seconds >= 0, got -1"),
+        (
+            "reps: 5\n    tempo: [2, -1]",
+            "5:16: each tempo phase must be seconds from 0 to 86400, got -1",
+        ),
         ("reps: 5\n    tempo: [0, 0, 0]", "5:12: tempo phases must add up to more than 0 seconds"),
         (
             "reps: 5\n    tempo: [2, 2]\n    hold: 5",
@@ -505,9 +508,9 @@ def test_tags_are_refused_and_never_constructed(text: str, position: str, tag: s
 @pytest.mark.parametrize(
     "text",
     [
-        "[" * 10_000 + "]" * 10_000,
-        "- " * 10_000 + "a\n",
-        "{a: " * 10_000,
+        "[" * 4_000 + "]" * 4_000,
+        "- " * 4_000 + "a\n",
+        "{a: " * 2_000,
     ],
     ids=["flow", "block", "open-flow"],
 )
@@ -595,7 +598,7 @@ def test_latin1_file_names_the_byte_and_its_position(tmp_path: Path) -> None:
 def test_utf16_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "wide.yaml"
     path.write_bytes("title: T\n".encode("utf-16"))
-    assert "(it looks like UTF-16)" in load_workout(path).problems[0].message
+    assert "(it looks like UTF-16 or UTF-32)" in load_workout(path).problems[0].message
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
@@ -668,55 +671,8 @@ def test_schema_lists_exactly_the_loaders_keys() -> None:
     assert json.loads(schema_text()) == schema
 
 
-def _as_data(text: str) -> object:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True).load(text)
-
-
-def _validator() -> object:
-    jsonschema = pytest.importorskip("jsonschema")
-    return jsonschema.Draft202012Validator(load_schema(), format_checker=None)
-
-
-@pytest.mark.parametrize("path", sorted(WORKOUTS.glob("*.yaml")), ids=lambda p: p.name)
-def test_bundled_workouts_match_the_schema(path: Path) -> None:
-    validator = _validator()
-    assert list(validator.iter_errors(_as_data(path.read_text(encoding="utf-8")))) == []  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        SPEC_EXAMPLE,
-        HEAD + "  - exercise: A\n    reps: 5\n    tempo: 3\n",
-        "title: T\nvideo: v.mp4\nsteps:\n  - rest: 5\n    at: '1:02:03.5'\n",
-    ],
-)
-def test_valid_examples_match_the_schema(text: str) -> None:
-    assert parse_workout(text).ok
-    assert list(_validator().iter_errors(_as_data(text))) == []  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        HEAD + "  - exercise: A\n",
-        HEAD + "  - exercise: A\n    reps: 5\n    duration: 3\n",
-        HEAD + "  - exercise: A\n    duration: 5\n    tempo: 3\n",
-        HEAD + "  - exercise: A\n    reps: 5\n    tempo: 3\n    hold: 2\n",
-        HEAD + "  - exercise: A\n    reps: 5\n    tempo: [0, 0]\n",
-        HEAD + "  - exercise: A\n    reps: 5\n    rets: 3\n",
-        HEAD + "  - rest: 0\n",
-        HEAD + "  - rest: 5\n    at: 3\n",
-        "title: T\nvideo: v.mp4\nsteps:\n  - rest: 5\n",
-        "title: T\nvideo: https://x/v.mp4\nsteps:\n  - rest: 5\n    at: 1:75\n",
-        "title: ''\nsteps:\n  - rest: 5\n",
-    ],
-)
-def test_invalid_examples_fail_both_the_loader_and_the_schema(text: str) -> None:
-    assert not parse_workout(text).ok
-    assert list(_validator().iter_errors(_as_data(text))) != []  # type: ignore[attr-defined]
+# Every valid and invalid case is also checked against the schema in
+# test_loader_schema_agreement.py.
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,8 @@ from workout_player.ui.workout_page import WorkoutPage
 def library(qtbot: QtBot) -> LibraryPage:
     page = LibraryPage()
     qtbot.addWidget(page)
-    page.reload()
+    with qtbot.waitSignal(page.loaded):
+        page.reload()
     return page
 
 
@@ -90,7 +91,8 @@ def test_user_workouts_are_listed_and_broken_ones_show_their_error(
     write_workout(folder, "title: Broken\nsteps:\n  - exercise: Curl-up\n    rets: 3\n", "bad.yaml")
     page = LibraryPage()
     qtbot.addWidget(page)
-    page.reload()
+    with qtbot.waitSignal(page.loaded):
+        page.reload()
     entries = {entry.path.name: entry for entry in page.model.entries()}
     assert entries["mine.yaml"].origin == "mine"
     assert entries["mine.yaml"].title == "Two quick holds"

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from workout_player import paths
+from workout_player.domain.text_rules import printable
 from workout_player.store import SessionRow, SetRow, Store, StoreError, open_store
 from workout_player.store.cells import BadValue
 from workout_player.store.export import as_stored, session_json
@@ -128,9 +129,9 @@ def _print_table(history: list[tuple[SessionRow, list[SetRow]]], out: TextIO) ->
     cells = [
         (
             _started(row),
-            row.workout,
+            printable(row.workout),  # a title from an old or foreign row may hold anything
             _minutes(row.duration_seconds),
-            row.status.replace("_", " "),
+            printable(row.status.replace("_", " ")),
             str(row.sets),
             str(row.reps),
             _pain(row),

@@ -27,14 +27,20 @@ def video_length(workout: Workout) -> float | None:
     playback is imported here, not at the top: `plan` must work (with the last segment's
     end as the total) even where libvlc or its bindings are missing or broken.
     """
-    if workout.video is None or file_problem(workout.video) is not None:
+    return probe_video(workout.video) if workout.video is not None else None
+
+
+def probe_video(video: Path) -> float | None:
+    """A video file's length in seconds, None when unknown (also given to the loader,
+    which then warns about steps past the video's end)."""
+    if file_problem(video) is not None:
         return None  # the loader has already said what is wrong with it
     try:
         from workout_player.playback import probe_length
     except (ImportError, OSError):
         return None
     try:
-        return probe_length(Path(workout.video))
+        return probe_length(video)
     except Exception:  # a broken libvlc must cost the total's precision, not the command
         return None
 
@@ -70,7 +76,7 @@ def format_table(plan: Plan, length_known: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     safe_streams()
-    result = load_workout(args.file)
+    result = load_workout(args.file, video_length=probe_video)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.workout is None:

@@ -21,10 +21,12 @@ def safe_streams() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workout_player.cli.plan_cmd import probe_video  # plan_cmd imports this module
+
     safe_streams()
     failed = 0
     for name in args.files:
-        result = load_workout(name)
+        result = load_workout(name, video_length=probe_video)
         for problem in result.problems:
             print(problem, file=sys.stderr)
         if result.ok:

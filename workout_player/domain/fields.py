@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from workout_player.domain import filecheck
+from workout_player.domain.text_rules import character_problem, is_visible, printable
 from workout_player.domain.yamlnodes import Mapping, Node, Scalar, Sequence, describe, number, text
 
 __all__ = ["MAX_SECONDS", "Issues", "Note", "Pairs", "describe"]
@@ -51,6 +52,7 @@ class Issues:
     errors: int = 0
     dropped: int = 0
     """Notes past MAX_NOTES, counted but not kept."""
+    dropped_errors: int = 0
     visits: int = 0
     _seen: set[tuple[int, int, str]] = field(default_factory=set)
     checked: dict[int, Pairs] = field(default_factory=dict)
@@ -65,9 +67,15 @@ class Issues:
             return
         if len(self.notes) >= MAX_NOTES:
             self.dropped += 1
+            self.dropped_errors += severity == "error"
             return
         self._seen.add(key)
         self.notes.append(Note(node.line, node.column, message, severity))
+
+    @property
+    def full(self) -> bool:
+        """No more notes are kept: a costly message (a suggestion) need not be written."""
+        return len(self.notes) >= MAX_NOTES
 
     def error(self, node: Node, message: str) -> None:
         self._add(node, message, "error")
@@ -149,8 +157,10 @@ def pairs(
                     f"{name} belongs in an exercise step; this step has rest: and no "
                     "exercise:, so it is a rest step (rest, cue, at)",
                 )
+            elif issues.full:
+                issues.error(key, "unknown key")  # counted, not shown: skip the suggestion
             else:
-                shown = name if len(name) <= 40 else name[:37] + "..."
+                shown = printable(name if len(name) <= 40 else name[:37] + "...")
                 issues.error(
                     key,
                     f"unknown key '{shown}' in {where}; "
@@ -179,6 +189,7 @@ def text_value(
     non_empty: bool = False,
     limit: int | None = None,
 ) -> str | None:
+    """Text; `non_empty` makes it a name: one line, with something visible in it."""
     if key not in found:
         if required is not None:
             issues.error(required, f"{key} is missing: the workout needs a {key}")
@@ -189,17 +200,28 @@ def text_value(
     value = text(node)
     if value is None:
         hint = ""
-        if isinstance(node, Scalar) and node.value:
+        if isinstance(node, Scalar) and node.value and len(node.value) <= 40:
             hint = f'; put it in quotes to use it as text: {key}: "{node.value}"'
         issues.error(node, f"{key} must be text, got {describe(node)}{hint}")
         return None
-    if non_empty and not value.strip():
-        issues.error(node, f"{key} must not be empty")
+    if not checked_characters(node, key, value, issues, one_line=non_empty):
+        return None
+    if non_empty and not is_visible(value):
+        shown = " (it holds only spaces or invisible characters)" if value else ""
+        issues.error(node, f"{key} must not be empty{shown}")
         return None
     if limit is not None and len(value) > limit:
         issues.error(node, f"{key} must be at most {limit} characters, got {len(value)}")
         return None
     return value
+
+
+def checked_characters(node: Node, key: str, value: str, issues: Issues, *, one_line: bool) -> bool:
+    """False (with a note) when `value` holds characters text may not hold (text_rules)."""
+    problem = character_problem(value, one_line=one_line)
+    if problem is not None:
+        issues.error(node, f"{key} {problem}")
+    return problem is None
 
 
 def choice(found: Pairs, key: str, options: tuple[str, ...], issues: Issues) -> str | None:
@@ -231,6 +253,11 @@ def text_list(found: Pairs, key: str, issues: Issues) -> tuple[str, ...] | None:
         if value is None:
             if not item.tagged:
                 issues.error(item, f"each of {key} must be text, got {describe(item)}")
+            continue
+        if not checked_characters(item, f"each of {key}", value, issues, one_line=True):
+            continue
+        if not is_visible(value):
+            issues.error(item, f"each of {key} must show something, got {describe(item)}")
             continue
         values.append(value)
     return tuple(values) if len(values) == len(node.items) else None
@@ -273,14 +300,15 @@ def whole(found: Pairs, key: str, issues: Issues, *, limit: int) -> int | None:
     value = _number(node, key, expected, issues)
     if value is None:
         return None
-    if isinstance(value, float) and not value.is_integer():
-        issues.error(node, f"{key} must be {expected}, got {describe(node)}")
-        return None
+    # Range first: a number too large to hold is inf, which is out of range, not "not whole".
     if value < 1:
         issues.error(node, f"{key} must be {expected}, got {describe(node)}")
         return None
     if value > limit:
         issues.error(node, f"{key} must be at most {limit}, got {describe(node)}")
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        issues.error(node, f"{key} must be {expected}, got {describe(node)}")
         return None
     return int(value)
 
@@ -305,7 +333,11 @@ def tempo(found: Pairs, issues: Issues) -> tuple[float, ...] | None:
         value = number(item)
         if value is None or value < 0 or value > MAX_SECONDS:
             if not item.tagged:
-                issues.error(item, f"each tempo phase must be seconds >= 0, got {describe(item)}")
+                issues.error(
+                    item,
+                    f"each tempo phase must be seconds from 0 to {MAX_SECONDS:.0f}, "
+                    f"got {describe(item)}",
+                )
             continue
         phases.append(float(value))
     if len(phases) != len(node.items):
@@ -316,8 +348,9 @@ def tempo(found: Pairs, issues: Issues) -> tuple[float, ...] | None:
     return tuple(phases)
 
 
-_MSS = re.compile(r"(\d{1,2}):([0-5]\d)(\.\d+)?")
-_HMMSS = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d+)?")
+# [0-9], not \d: \d also matches other scripts' digits, which the schema (and people) refuse.
+_MSS = re.compile(r"([0-9]{1,2}):([0-5][0-9])(\.[0-9]+)?")
+_HMMSS = re.compile(r"([0-9]{1,2}):([0-5][0-9]):([0-5][0-9])(\.[0-9]+)?")
 
 
 def parse_clock(value: str) -> float | None:
@@ -353,7 +386,10 @@ def timestamp(found: Pairs, key: str, issues: Issues) -> float | None:
     else:
         written = text(node)
         value = parse_clock(written) if written is not None else None
-    if value is None or value > MAX_SECONDS:
+    if value is not None and value > MAX_SECONDS:
+        issues.error(node, f"{key} must be at most 24:00:00 (24 hours), got {describe(node)}")
+        return None
+    if value is None:
         issues.error(
             node,
             f"{key} must be a video time: seconds (75 or 75.5) or M:SS, MM:SS, H:MM:SS "
@@ -376,8 +412,7 @@ def path_value(found: Pairs, key: str, issues: Issues, base: Path, *, what: str)
     if written is None or not written.strip():
         issues.error(node, f"{key} must be the path of a {what} file, got {describe(node)}")
         return None
-    if "\x00" in written:
-        issues.error(node, f"{key} must be a file path; it holds a NUL character")
+    if not checked_characters(node, key, written, issues, one_line=True):
         return None
     if _SCHEME.match(written):
         issues.error(

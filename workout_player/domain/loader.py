@@ -11,19 +11,27 @@ value), `workout_reader` (keys, steps and the rules between them), this module (
 
 from __future__ import annotations
 
+import math
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from workout_player.domain.fields import Issues, TooManyValuesError
-from workout_player.domain.model import Workout
-from workout_player.domain.timeline import build_plan
+from workout_player.domain.fields import MAX_SECONDS, Issues, TooManyValuesError, clock
+from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.text_rules import printable
+from workout_player.domain.timeline import Plan, build_plan
 from workout_player.domain.workout_reader import read_workout
 from workout_player.domain.yamlnodes import compose
 
 MAX_FILE_BYTES = 1024 * 1024
 """Workouts are a few kilobytes; anything over 1 MiB is not one."""
+MAX_LINE_CHARS = 10_000
+"""Longest line read; checked before parsing, because the YAML parser is slowest on them."""
+
+VideoLength = Callable[[Path], float | None]
+"""Gives a video's length in seconds (None when unknown); the loader itself never probes."""
 
 Severity = Literal["error", "warning"]
 
@@ -40,7 +48,8 @@ class Problem:
 
     def __str__(self) -> str:
         label = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+        # A file name may hold anything (a newline, an escape sequence): never print it raw.
+        return f"{printable(self.path)}:{self.line}:{self.column}: {label}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,13 @@ def _decode(data: bytes, display: str) -> str | LoadResult:
     """UTF-8 text (a leading byte order mark is allowed), or where it is not UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.count(b"\x00") > len(data) // 4:
+        # UTF-16 or UTF-32 without a byte order mark: plain ASCII in it is valid UTF-8 full
+        # of NUL characters, so say what the file is rather than "U+0000 is not allowed".
+        return _failed(
+            display,
+            "the file is not UTF-8 text (it looks like UTF-16 or UTF-32): save it as UTF-8",
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -119,7 +135,7 @@ def _decode(data: bytes, display: str) -> str | LoadResult:
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         hint = ""
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            hint = " (it looks like UTF-16)"
+            hint = " (it looks like UTF-16 or UTF-32)"
         return _failed(
             display,
             f"the file is not UTF-8 text{hint}: byte 0x{data[error.start]:02x} cannot be read; "
@@ -129,22 +145,47 @@ def _decode(data: bytes, display: str) -> str | LoadResult:
         )
 
 
-def load_workout(path: str | Path) -> LoadResult:
-    """Read and check a workout file; never raises."""
+def load_workout(path: str | Path, *, video_length: VideoLength | None = None) -> LoadResult:
+    """Read and check a workout file; never raises.
+
+    `video_length`, when given, is asked for the follow-along video's length, so steps
+    whose `at` lies past its end are warned about.
+    """
     display = str(path)
-    data = _read_bytes(Path(path), display)
-    if isinstance(data, LoadResult):
-        return data
-    decoded = _decode(data, display)
-    if isinstance(decoded, LoadResult):
-        return decoded
-    return _parse(decoded, display, Path(path), source=Path(path))
+    try:
+        data = _read_bytes(Path(path), display)
+        if isinstance(data, LoadResult):
+            return data
+        decoded = _decode(data, display)
+        if isinstance(decoded, LoadResult):
+            return decoded
+        return _parse(decoded, display, Path(path), source=Path(path), video_length=video_length)
+    except Exception as error:  # the last guard of "never raises": see _bug
+        return _bug(display, error)
 
 
-def parse_workout(text: str, path: str | Path = "<string>") -> LoadResult:
+def parse_workout(
+    text: str, path: str | Path = "<string>", *, video_length: VideoLength | None = None
+) -> LoadResult:
     """Check workout text; relative paths in it resolve against `path`'s folder."""
     source = None if str(path) == "<string>" else Path(path)
-    return _parse(text, str(path), Path(path), source=source)
+    try:
+        return _parse(text, str(path), Path(path), source=source, video_length=video_length)
+    except Exception as error:  # the last guard of "never raises": see _bug
+        return _bug(str(path), error)
+
+
+def _bug(display: str, error: Exception) -> LoadResult:
+    """Every input should get a proper message; one that does not is a bug in the loader.
+
+    The promise is still kept (a problem, never a traceback), and the message says it is
+    a bug so that it gets reported instead of taken for a rule of the format.
+    """
+    return _failed(
+        display,
+        f"this file could not be checked because of a bug in Workout Player "
+        f"({type(error).__name__}: {str(error)[:200]}); please report it with the file",
+    )
 
 
 def load_workout_or_raise(path: str | Path) -> Workout:
@@ -155,12 +196,35 @@ def load_workout_or_raise(path: str | Path) -> Workout:
     return result.workout
 
 
-def _parse(text: str, display: str, path: Path, *, source: Path | None) -> LoadResult:
+def _long_line(text: str, display: str) -> LoadResult | None:
+    """A problem at the first line longer than MAX_LINE_CHARS, else None."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return _failed(
+                display,
+                f"line {number} is {len(line):,} characters long; a line may be at most "
+                f"{MAX_LINE_CHARS:,} (write long text over several lines, after | )",
+                number,
+                MAX_LINE_CHARS + 1,
+            )
+    return None
+
+
+def _parse(
+    text: str,
+    display: str,
+    path: Path,
+    *,
+    source: Path | None,
+    video_length: VideoLength | None = None,
+) -> LoadResult:
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_FILE_BYTES:
         return _too_big(display, size)
     if text.startswith("\ufeff"):
         text = text[1:]
+    if long_line := _long_line(text, display):
+        return long_line
     root, yaml_problems = compose(text)
     problems = [Problem(display, p.line, p.column, p.message) for p in yaml_problems]
     if root is None:
@@ -186,18 +250,12 @@ def _parse(text: str, display: str, path: Path, *, source: Path | None) -> LoadR
             )
         )
     problems.extend(Problem(display, n.line, n.column, n.message, n.severity) for n in issues.notes)
-    if workout is not None and workout.video_led:
-        for warning in build_plan(workout).warnings:
-            where = warning.location
-            problems.append(
-                Problem(
-                    display,
-                    where.line if where else 1,
-                    where.column if where else 1,
-                    warning.message,
-                    "warning",
-                )
-            )
+    if workout is not None:
+        length = None
+        if workout.video_led and workout.video is not None and video_length is not None:
+            length = _length_or_none(video_length, workout.video)
+        plan = build_plan(workout, video_length=length)
+        problems.extend(_plan_problems(plan, display, length))
     if any(p.severity == "error" for p in problems):
         workout = None
     problems.sort(key=lambda p: (p.line, p.column))
@@ -208,6 +266,73 @@ def _parse(text: str, display: str, path: Path, *, source: Path | None) -> LoadR
                 problems[-1].line,
                 problems[-1].column,
                 f"... and {issues.dropped} more problems, not shown; fix these first",
+                # many warnings alone leave the workout valid
+                "error" if issues.dropped_errors else "warning",
             )
         )
     return LoadResult(workout, tuple(problems))
+
+
+def _length_or_none(video_length: VideoLength, video: Path) -> float | None:
+    """Ask the caller's probe; one that fails (any exception: it is the caller's code, a
+    media library, a disk) leaves the length unknown instead of failing the workout."""
+    try:
+        length = video_length(video)
+    except Exception:  # a boundary into the caller's probe: see the docstring
+        return None
+    return length if length is not None and math.isfinite(length) and length > 0 else None
+
+
+def _plan_problems(plan: Plan, display: str, video_length: float | None) -> list[Problem]:
+    """What only the expanded plan shows: sets or a whole workout over the 24 h limit,
+    overlapping video-led steps, steps past the end of the video (when its length is known)."""
+    problems: list[Problem] = []
+    steps = plan.workout.steps
+
+    def at_step(index: int, message: str, severity: Severity = "error") -> None:
+        where = steps[index].location
+        line, column = (where.line, where.column) if where else (1, 1)
+        problems.append(Problem(display, line, column, message, severity))
+
+    set_seconds: dict[tuple[int, int], float] = {}
+    passed_limit = False
+    for segment in plan.segments:
+        if segment.kind in ("work", "switch") and segment.set is not None:
+            key = (segment.step, segment.set)
+            set_seconds[key] = set_seconds.get(key, 0.0) + (segment.duration or 0.0)
+        if not passed_limit and segment.end > MAX_SECONDS:
+            passed_limit = True
+            at_step(
+                segment.step,
+                f"the workout passes the format's limit of 24 hours here "
+                f"(at {clock(segment.end)}); fewer sets or shorter times, please",
+            )
+    for (index, set_number), seconds in set_seconds.items():
+        step = steps[index]
+        if seconds > MAX_SECONDS and set_number == 1 and isinstance(step, ExerciseStep):
+            at_step(
+                index,
+                f"one set of {step.exercise} lasts {clock(seconds)}, more than the format's "
+                "24 hours; fewer reps or a shorter tempo or hold, please",
+            )
+    for warning in plan.warnings:
+        where = warning.location
+        problems.append(
+            Problem(
+                display,
+                where.line if where else 1,
+                where.column if where else 1,
+                warning.message,
+                "warning",
+            )
+        )
+    if video_length is not None:
+        for index, step in enumerate(steps):
+            if step.at is not None and step.at >= video_length:
+                at_step(
+                    index,
+                    f"this step starts at {clock(step.at)}, but the video is only "
+                    f"{clock(video_length)} long, so it never plays; check at:",
+                    "warning",
+                )
+    return problems

@@ -107,7 +107,7 @@ def _read_steps(
     if "steps" not in top:
         issues.error(root, "steps is missing: a workout needs a list of exercise and rest steps")
         return None
-    key, node = top["steps"]
+    node = top["steps"][1]
     if node.tagged:
         return None
     if not isinstance(node, Sequence) or not node.items:
@@ -128,16 +128,17 @@ def _read_steps(
             ok = False
             continue
         segments += _segment_count(step)
+        if segments > MAX_SEGMENTS:
+            # Stop here: the steps after this one cannot make the plan fit again.
+            issues.error(
+                item,
+                f"the plan passes {MAX_SEGMENTS:,} segments at step {number}, more than a "
+                "session can hold; fewer sets or steps, please",
+            )
+            return None
         if video_led:
             previous_at = _check_at_order(step, item, number, previous_at, issues)
         steps.append(step)
-    if segments > MAX_SEGMENTS:
-        issues.error(
-            key,
-            f"the steps expand into {segments} segments, more than the {MAX_SEGMENTS} a "
-            "session can hold; fewer sets or steps, please",
-        )
-        return None
     return tuple(steps) if ok else None
 
 

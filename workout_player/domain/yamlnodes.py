@@ -34,8 +34,24 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from workout_player.domain.text_rules import printable
+
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings accepted; a workout needs 4."""
+MAX_ITEMS = 10_000
+"""Most items in one list or keys in one mapping: a plan holds at most 10,000 segments,
+so a longer list is refused the moment it gets there, not after the whole file is read."""
+MAX_NODES = 100_000
+"""Most values in a file; reading stops at the first one past this. The largest file the
+format allows has fewer: 3,333 exercise steps (10,000 segments) with every key written
+and a 4-phase tempo have about 97,000 values; real workouts have a few hundred."""
+MAX_NUMBER_DIGITS = 30
+"""Digits beyond which a number is read as infinitely large (and so out of every range):
+Python's int() refuses more than 4300 digits, and no limit of the format needs 30."""
+
+_YAML12_ORDINARY = "\x85\u2028\u2029"
+"""Line breaks in YAML 1.1 but ordinary characters in YAML 1.2; ruamel.yaml still breaks
+lines at them, so `compose` swaps them for unused private-use characters while parsing."""
 
 
 @dataclass(eq=False)
@@ -82,14 +98,24 @@ class _Builder:
     stack: list[Node] = field(default_factory=list)
     pending_key: list[Node | None] = field(default_factory=list)
     anchors: dict[str, Node] = field(default_factory=dict)
+    nodes: int = 0
+    restore: dict[int, str] = field(default_factory=dict)
+    """Placeholder -> original character (see _YAML12_ORDINARY), as a str.translate table."""
 
-    def attach(self, node: Node) -> None:
+    def attach(self, node: Node) -> bool:
+        """Add the node to its parent; False when a list or mapping grew past MAX_ITEMS."""
         if not self.stack:
             self.root = node
-            return
+            return True
         parent = self.stack[-1]
         if isinstance(parent, Sequence):
             parent.items.append(node)
+            if len(parent.items) > MAX_ITEMS:
+                return self._stop(
+                    node,
+                    f"this list has more than {MAX_ITEMS:,} items; a workout holds at most "
+                    f"{MAX_ITEMS:,} steps (it is surely a mistake)",
+                )
         elif isinstance(parent, Mapping):
             key = self.pending_key[-1]
             if key is None:
@@ -101,6 +127,15 @@ class _Builder:
                     node.line, node.column = key.line, key.column
                 parent.pairs.append((key, node))
                 self.pending_key[-1] = None
+                if len(parent.pairs) > MAX_ITEMS:
+                    return self._stop(
+                        key, f"this mapping has more than {MAX_ITEMS:,} keys; a workout has a few"
+                    )
+        return True
+
+    def _stop(self, node: Node, message: str) -> bool:
+        self.problems.append(YamlProblem(node.line, node.column, message))
+        return False
 
     def feed(self, event: Any) -> bool:
         """Handle one event; False means stop reading (the rest cannot be trusted)."""
@@ -128,11 +163,25 @@ class _Builder:
                     )
                 )
                 target = Scalar(line, column, "", plain=True, tagged=True)
-            self.attach(target)
-            return True
+            return self.attach(target)
         node: Node
+        if isinstance(event, ScalarEvent | SequenceStartEvent | MappingStartEvent):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self.problems.append(
+                    YamlProblem(
+                        line,
+                        column,
+                        f"the file holds more than {MAX_NODES:,} values; a workout holds far "
+                        "fewer (is this really a workout?)",
+                    )
+                )
+                return False
         if isinstance(event, ScalarEvent):
-            node = Scalar(line, column, str(event.value), plain=event.style is None)
+            value = str(event.value)
+            if self.restore:
+                value = value.translate(self.restore)
+            node = Scalar(line, column, value, plain=event.style is None)
         elif isinstance(event, SequenceStartEvent):
             node = Sequence(line, column)
         elif isinstance(event, MappingStartEvent):
@@ -155,7 +204,8 @@ class _Builder:
             )
         if event.anchor is not None:
             self.anchors[str(event.anchor)] = node
-        self.attach(node)
+        if not self.attach(node):
+            return False
         if isinstance(node, Sequence | Mapping):
             if len(self.stack) >= MAX_DEPTH:
                 self.problems.append(
@@ -194,22 +244,24 @@ def compose(text: str) -> tuple[Node | None, list[YamlProblem]]:
     become problems with a position.
     """
     builder = _Builder()
+    text, builder.restore = _hide_yaml12_ordinary(text)
     parser = YAML(typ="safe", pure=True)
     events: Iterator[Any] = iter(parser.parse(text))
     try:
         for event in events:
             if not builder.feed(event):
-                return None, builder.problems
+                return None, _restored(builder)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         what = error.problem or "the YAML is not well-formed"
         context = f" ({error.context})" if error.context else ""
         builder.problems.append(YamlProblem(line, column, f"YAML syntax error: {what}{context}"))
-        return None, builder.problems
+        return None, _restored(builder)
     except ReaderError as error:
         line, column = _position(text, int(error.position))
         code = ord(error.character) if isinstance(error.character, str) else int(error.character)
+        code = ord(builder.restore.get(code, chr(code)))
         builder.problems.append(
             YamlProblem(
                 line,
@@ -224,7 +276,38 @@ def compose(text: str) -> tuple[Node | None, list[YamlProblem]]:
         # never a traceback, so name the problem and where reading stopped.
         builder.problems.append(YamlProblem(1, 1, f"the YAML cannot be read: {error}"))
         return None, builder.problems
-    return builder.root, builder.problems
+    return builder.root, _restored(builder)
+
+
+def _hide_yaml12_ordinary(text: str) -> tuple[str, dict[int, str]]:
+    """Swap U+0085, U+2028 and U+2029 for private-use characters the text does not hold.
+
+    One character for one, so every line and column ruamel reports stays right; the
+    returned table puts the originals back into scalar values.
+    """
+    present = [c for c in _YAML12_ORDINARY if c in text]
+    if not present:
+        return text, {}
+    used = set(text)
+    spare = (
+        chr(code)
+        for block in ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
+        for code in range(*block)
+        if chr(code) not in used
+    )
+    swap = {original: next(spare) for original in present}
+    hidden = text.translate({ord(o): p for o, p in swap.items()})
+    return hidden, {ord(p): o for o, p in swap.items()}
+
+
+def _restored(builder: _Builder) -> list[YamlProblem]:
+    """The problems, with any placeholder in a quoted bit of text put back."""
+    if not builder.restore:
+        return builder.problems
+    return [
+        YamlProblem(p.line, p.column, p.message.translate(builder.restore))
+        for p in builder.problems
+    ]
 
 
 # --- what a scalar means ---------------------------------------------------------------
@@ -232,6 +315,7 @@ def compose(text: str) -> tuple[Node | None, list[YamlProblem]]:
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 _INT = re.compile(r"[-+]?[0-9]+")
+_OCT_HEX = re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)")
 
@@ -249,15 +333,26 @@ def is_not_finite(node: Node) -> bool:
 
 
 def number(node: Node) -> int | float | None:
-    """The number a plain scalar writes (int or finite float), else None."""
+    """The number a plain scalar writes (YAML 1.2 core: 12, 0o14, 0xC, 1.5, 1e3), else None.
+
+    A number too large to hold (thousands of digits, 1e999) is +-inf, so every range check
+    refuses it with its own message; `.inf` and `.nan` as written are None (not numbers).
+    """
     if not isinstance(node, Scalar) or not node.plain:
         return None
     text = node.value
     if _INT.fullmatch(text):
+        digits = text.lstrip("+-").lstrip("0")
+        if len(digits) > MAX_NUMBER_DIGITS:
+            return -math.inf if text.startswith("-") else math.inf
         return int(text)
+    if _OCT_HEX.fullmatch(text):
+        if len(text.lstrip("0ox").lstrip("0")) > MAX_NUMBER_DIGITS:
+            return math.inf
+        return int(text[2:], 8 if text[1] == "o" else 16)
     if _FLOAT.fullmatch(text):
-        value = float(text)
-        return value if math.isfinite(value) else None
+        # float() has no digit limit; a huge mantissa or exponent gives inf, never an error.
+        return float(text)
     return None
 
 
@@ -269,6 +364,7 @@ def text(node: Node) -> str | None:
         node.value in _NULLS
         or node.value in _BOOLS
         or _INT.fullmatch(node.value)
+        or _OCT_HEX.fullmatch(node.value)
         or _FLOAT.fullmatch(node.value)
         or _NOT_FINITE.fullmatch(node.value)
     ):
@@ -289,8 +385,12 @@ def describe(node: Node) -> str:
         return f"{node.value} (a yes/no value)"
     if is_not_finite(node):
         return f"{node.value} (not a finite number)"
-    if number(node) is not None:
-        return node.value
-    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    shown = shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{shown}"'
+    value = number(node)
+    if value is not None:
+        return _shortened(node.value) + (" (too large)" if math.isinf(value) else "")
+    shown = _shortened(node.value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{printable(shown)}"'
+
+
+def _shortened(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."

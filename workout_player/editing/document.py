@@ -10,6 +10,7 @@ problems `workout-player validate` would print for the saved file.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -41,6 +42,42 @@ _TOLERANCE = 0.051
 
 class DocumentError(Exception):
     """The file cannot be opened for editing; the message says why and what to do."""
+
+
+_LARGEST = 10**9
+"""Larger than any value of the format (24 h, 10,000 reps) and within the int of a Qt spin box."""
+
+
+def _unusable_number(data: object) -> str | None:
+    """What the editor cannot work with (a number too large or not finite, broken text).
+
+    The loader reports such values at their position; the editor's spin boxes and time
+    fields would raise on them, so it does not open the file. Aliases are walked once.
+    """
+    seen: set[int] = set()
+    todo = [data]
+    while todo:
+        value = todo.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict):
+            todo.extend(value.keys())
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value)
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int) and abs(value) > _LARGEST:
+            return "a whole number of more than 9 digits"
+        elif isinstance(value, float) and not abs(value) <= _LARGEST:
+            return repr(value)
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            return "half of a character pair (broken text that cannot be saved)"
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -129,8 +166,22 @@ class WorkoutDocument:
                 f"({str(error).splitlines()[0]}). Fix it in a text editor first; "
                 f"`workout-player validate` shows where."
             ) from None
+        except ValueError:
+            # ruamel's round-trip reader turns digits into an int itself, and int() refuses
+            # more than 4300 of them; that is the only ValueError a text can cause there.
+            raise DocumentError(
+                f"{path or 'the file'} holds a number with thousands of digits, which the editor "
+                "cannot read. Fix it in a text editor first; `workout-player validate` shows "
+                "where."
+            ) from None
         if data is None:
             data = CommentedMap()
+        if (number := _unusable_number(data)) is not None:
+            raise DocumentError(
+                f"{path or 'the file'} holds {number}, which the editor cannot work with "
+                "(a number too large, .inf/.nan, broken text). Fix it in a text editor first; "
+                "`workout-player validate` shows where."
+            )
         if not isinstance(data, CommentedMap):
             raise DocumentError(
                 f"{path or 'the file'} does not hold a workout (a mapping with `title` and "

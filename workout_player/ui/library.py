@@ -117,6 +117,8 @@ class LibraryPage(QWidget):
     open_file_requested = Signal()
     new_from_video_requested = Signal()
     history_requested = Signal()
+    loaded = Signal()
+    """Every file of the scan started by reload() is listed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +194,12 @@ class LibraryPage(QWidget):
         self.proxy.rowsRemoved.connect(self._update_empty)
         self.proxy.modelReset.connect(self._update_empty)
         self.proxy.layoutChanged.connect(self._update_empty)
+        self._tags: set[str] = set()
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._arrived(first, last))
+        self.model.dataChanged.connect(lambda top, bottom: self._arrived(top.row(), bottom.row()))
+        self.model.rowsRemoved.connect(lambda *_: self._fill_tags())
+        self.model.loaded.connect(self._fill_tags)  # a tag no file has any more goes
+        self.model.loaded.connect(self.loaded)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -204,16 +212,26 @@ class LibraryPage(QWidget):
         layout.addWidget(self.view, 1)
 
     def reload(self) -> None:
-        """Read every workout file again (bundled and the person's own)."""
+        """Read every workout file again (bundled and the person's own), off the GUI thread.
+
+        Entries appear as their files are read; `loaded` says the last one is in.
+        """
         self.model.reload()
-        self._fill_tags()
+
+    def _arrived(self, first: int, last: int) -> None:
+        # The tag filter offers the tags of every entry read so far (refilled only when a
+        # new tag comes: a folder of thousands of files must not cost thousands of refills),
+        # and the first row is selected as soon as there is one, so the keyboard works
+        # while files are still being read.
+        rows = range(first, min(last, self.model.rowCount() - 1) + 1)
+        if any(tag not in self._tags for row in rows for tag in self.model.entry(row).tags):
+            self._fill_tags()
         if self.proxy.rowCount() and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
 
     def show_entry(self, entry: WorkoutEntry) -> None:
         """List a file opened from elsewhere and select it."""
         row = self.model.add_or_replace(entry)
-        self._fill_tags()
         index = self.proxy.mapFromSource(self.model.index(row))
         if index.isValid():
             self.view.setCurrentIndex(index)
@@ -228,6 +246,7 @@ class LibraryPage(QWidget):
     def _fill_tags(self) -> None:
         current = self.tag.currentData() or ""
         tags = sorted({tag for entry in self.model.entries() for tag in entry.tags})
+        self._tags = set(tags)
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem("All tags", "")
@@ -235,6 +254,8 @@ class LibraryPage(QWidget):
             self.tag.addItem(f"#{tag}", tag)
         self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
         self.tag.blockSignals(False)
+        if (self.tag.currentData() or "") != current:  # the chosen tag is gone: show all
+            self.proxy.set_tag(self.tag.currentData() or "")
 
     def _update_empty(self) -> None:
         self.empty.setVisible(self.model.rowCount() > 0 and self.proxy.rowCount() == 0)

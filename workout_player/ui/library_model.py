@@ -18,12 +18,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from workout_player import paths
 from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
+from workout_player.ui.library_loader import LibraryLoader
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -72,23 +74,31 @@ def length_text(plan: Plan) -> str:
 
 
 def load_entry(path: Path, origin: str) -> WorkoutEntry:
-    """Read one file; never raises (the loader reports every problem as text)."""
-    result = load_workout(path)
-    if result.workout is None:
-        errors = [p for p in result.problems if p.severity == "error"]
-        first = str(errors[0]) if errors else "cannot be read"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        return WorkoutEntry(path, origin, None, None, first + more)
-    return WorkoutEntry(path, origin, result.workout, build_plan(result.workout), None)
+    """Read one file; never raises: a file that cannot be read is a broken entry."""
+    try:
+        result = load_workout(path)
+        if result.workout is None:
+            errors = [p for p in result.problems if p.severity == "error"]
+            first = str(errors[0]) if errors else "cannot be read"
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            return WorkoutEntry(path, origin, None, None, first + more)
+        return WorkoutEntry(path, origin, result.workout, build_plan(result.workout), None)
+    except Exception as error:  # a true boundary: one file must never stop the library opening
+        return WorkoutEntry(
+            path, origin, None, None, f"{path}: cannot be read ({type(error).__name__}: {error})"
+        )
 
 
 def workout_files() -> list[tuple[Path, str]]:
     """Bundled workouts first, then the person's own (if their folder exists)."""
     files = [(p, "bundled") for p in paths.bundled_workout_files()]
     folder = paths.user_workouts_dir()
-    if folder.is_dir():
-        mine = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
-        files.extend((p, "mine") for p in mine)
+    try:
+        if folder.is_dir():
+            mine = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+            files.extend((p, "mine") for p in mine)
+    except (OSError, ValueError):  # a folder that cannot be listed: the bundled ones still show
+        pass
     return files
 
 
@@ -105,29 +115,83 @@ class Role(IntEnum):
 class WorkoutListModel(QAbstractListModel):
     """The library's rows: one per workout file."""
 
+    loaded = Signal()
+    """A scan started by reload() has listed every file."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[WorkoutEntry] = []
+        self._shown: set[Path] = set()
+        """The paths of `_entries`, to know at once whether a file has a row."""
+        self._opened: set[Path] = set()
+        """Files shown by add_or_replace (opened from elsewhere): a scan keeps them."""
+        self._next_row = 0
+        self._loader = LibraryLoader(load_entry, self)
+        self._loader.entry_loaded.connect(self._scanned)
+        self._loader.finished.connect(self._scan_done)
+
+    @property
+    def loading(self) -> bool:
+        return self._loader.busy
 
     def reload(self) -> None:
-        self.set_entries([load_entry(path, origin) for path, origin in workout_files()])
+        """Read every workout file again, off the GUI thread; rows appear as files are read.
 
-    def set_entries(self, entries: list[WorkoutEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        Rows already shown stay (and keep the selection) until their file is read again;
+        `loaded` is emitted when the scan is through.
+        """
+        self._next_row = 0
+        self._loader.start(workout_files())
+
+    def _scanned(self, entry: WorkoutEntry) -> None:
+        """Show one entry of the running scan in file order, replacing its old row."""
+        row = self._row_of(entry.path, hint=self._next_row)
+        if row is not None:
+            self._entries[row] = entry
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+            self._next_row = max(self._next_row, row + 1)
+            return
+        row = self._next_row
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.insert(row, entry)
+        self._shown.add(entry.path)
+        self.endInsertRows()
+        self._next_row = row + 1
+
+    def _scan_done(self, scanned: list[Path]) -> None:
+        """Drop the rows of files that are gone (kept: those opened from elsewhere)."""
+        keep = set(scanned) | self._opened
+        for row in reversed(range(len(self._entries))):
+            if self._entries[row].path not in keep:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._shown.discard(self._entries[row].path)
+                del self._entries[row]
+                self.endRemoveRows()
+        self.loaded.emit()
+
+    def _row_of(self, path: Path, hint: int | None = None) -> int | None:
+        # A scan reads the files in the order they are listed, so the row is nearly always
+        # the hinted one (or new, at the end): a search of every row only when it is not.
+        if hint is not None and hint < len(self._entries) and self._entries[hint].path == path:
+            return hint
+        if path not in self._shown:
+            return None
+        return next((row for row, e in enumerate(self._entries) if e.path == path), None)
 
     def add_or_replace(self, entry: WorkoutEntry) -> int:
         """Show a file opened from elsewhere (Ctrl+O, drop); returns its row."""
-        for row, old in enumerate(self._entries):
-            if old.path == entry.path:
-                self._entries[row] = entry
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
-                return row
+        self._opened.add(entry.path)
+        found = self._row_of(entry.path)
+        if found is not None:
+            self._entries[found] = entry
+            index = self.index(found)
+            self.dataChanged.emit(index, index)
+            return found
         row = len(self._entries)
         self.beginInsertRows(QModelIndex(), row, row)
         self._entries.append(entry)
+        self._shown.add(entry.path)
         self.endInsertRows()
         return row
 

@@ -26,6 +26,7 @@ from workout_player.domain.loader import LoadResult, load_workout
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.domain.timeline import Plan, build_plan, format_clock
+from workout_player.playback import probe_length
 from workout_player.ui.library_model import length_text
 
 SIDES_TEXT = {"none": "", "both": "each side", "left": "left only", "right": "right only"}
@@ -130,7 +131,9 @@ class WorkoutPage(QWidget):
     def show_file(self, path: Path) -> None:
         """Load `path` again (it may have changed since the library read it) and show it."""
         self.path = path
-        self.result = load_workout(path)
+        # the video's length (libvlc reads a local file's header in milliseconds) lets the
+        # loader warn about steps after the end of the video
+        self.result = load_workout(path, video_length=probe_length)
         workout = self.result.workout
         self.plan = build_plan(workout) if workout else None
         self.steps.clear()
