@@ -139,7 +139,7 @@ def test_history_table_lists_every_row_without_control_characters(
     assert len(lines) == 5  # header, rule, three sessions
     assert lines[4].split()[:6] == ["2026-11-23", "18:04", "Back", "basics", "10:40", "completed"]
     assert lines[2].startswith("yesterday")
-    assert "Bad\\x0a\ufffd\\x1b[31m" in lines[2]
+    assert "Bad\\n\ufffd\\x1b[31m" in lines[2]
     assert str(int(float(2 * BIG))) in lines[3]  # summed without SQLite's integer overflow
     assert "\x1b" not in out
     assert err.count("\n") == 3

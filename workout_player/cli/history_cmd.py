@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
@@ -70,16 +69,8 @@ def report_bad_values(history: History) -> Iterator[tuple[SessionRow, list[SetRo
 
 
 def _warn(row: str, bad: Iterable[BadValue]) -> None:
-    found = "; ".join(terminal_text(value.describe()) for value in bad)
+    found = "; ".join(printable(value.describe()) for value in bad)
     print(f"workout-player: {row} in the history: {found}. Shown as stored.", file=sys.stderr)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def terminal_text(text: str) -> str:
-    """Text safe to print: control characters (escape sequences, NUL) shown as \\xNN."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def write_json_array(items: Iterable[dict[str, object]], out: TextIO) -> None:
@@ -129,9 +120,9 @@ def _print_table(history: list[tuple[SessionRow, list[SetRow]]], out: TextIO) ->
     cells = [
         (
             _started(row),
-            printable(row.workout),  # a title from an old or foreign row may hold anything
+            row.workout,
             _minutes(row.duration_seconds),
-            printable(row.status.replace("_", " ")),
+            row.status.replace("_", " "),
             str(row.sets),
             str(row.reps),
             _pain(row),
@@ -139,7 +130,8 @@ def _print_table(history: list[tuple[SessionRow, list[SetRow]]], out: TextIO) ->
         )
         for row, _sets in history
     ]
-    shown = [tuple(terminal_text(cell) for cell in line) for line in cells]
+    # A title or value from an old or foreign row may hold anything: escape control characters.
+    shown = [tuple(printable(cell) for cell in line) for line in cells]
     widths = [max(len(c[i]) for c in [_COLUMNS, *shown]) for i in range(len(_COLUMNS))]
     for line in [_COLUMNS, tuple("-" * w for w in widths), *shown]:
         out.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
