@@ -194,14 +194,17 @@ def integrity_problem(
     Damage inside a big table found later by a read is reported as a StoreError.
     """
     size = file.stat().st_size
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    if size % page_size:
+        # SQLite reads a missing end of a page as zeros, which may still pass the check.
+        return "its length is not a whole number of pages: it was cut off"
     if size <= FULL_CHECK_BYTES or wal_left or _ended_uncleanly(conn, schema):
         result = conn.execute("PRAGMA quick_check").fetchall()
         if [row[0] for row in result] != ["ok"]:
             return f"its integrity check failed: {result[0][0]}"
         return None
     pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
-    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
-    if size < pages * page_size:
+    if size < pages * page_size and not wal_has_content(file):
         return "the file is shorter than its contents: it was cut off"
     return None
 
