@@ -25,6 +25,7 @@ and the page-by-page check runs only where damage can come from
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -46,7 +47,8 @@ BUSY_RETRY_SECONDS = BUSY_TIMEOUT_MS / 1000
 """How long a step that SQLite fails with SQLITE_BUSY at once (without waiting) is retried."""
 
 _T = TypeVar("_T")
-_sleep = time.sleep  # tests replace it to act between two attempts
+_sleep = time.sleep  # tests replace these two to act between attempts, without waiting
+_monotonic = time.monotonic
 
 
 def open_store(path: str | Path | None = None, mode: Literal["write", "read"] = "write") -> Store:
@@ -68,12 +70,23 @@ def open_store(path: str | Path | None = None, mode: Literal["write", "read"] = 
 
     file = _follow_link(Path(path))
     found = look_at(file)
+    if mode == "read" and found.state == "ours" and not _writable(file):
+        # SQLite would open it read-only by itself and fail only at the first write.
+        return _open_read_only(file, "the file or its folder cannot be written")
     try:
         return _open_for_writing(file, found)
     except StoreError as exc:
         if mode != "read" or exc.cannot_write is None or found.state != "ours":
             raise
         return _open_read_only(file, exc.cannot_write)
+
+
+def _writable(file: Path) -> bool:
+    """Whether the file and its folder (for the -wal and -shm) can be written.
+
+    access() answers for the real user and knows read-only mounts, root included.
+    """
+    return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
 
 
 def _follow_link(file: Path) -> Path:
@@ -214,13 +227,13 @@ def retry_busy(step: Callable[[], _T]) -> _T:
     The pauses grow from 5 to 100 ms, with jitter so two processes do not meet
     again in step, for at most BUSY_RETRY_SECONDS.
     """
-    deadline = time.monotonic() + BUSY_RETRY_SECONDS
+    deadline = _monotonic() + BUSY_RETRY_SECONDS
     pause = 0.005
     while True:
         try:
             return step()
         except sqlite3.OperationalError as exc:
-            if not error_name(exc).startswith("SQLITE_BUSY") or time.monotonic() >= deadline:
+            if not error_name(exc).startswith("SQLITE_BUSY") or _monotonic() >= deadline:
                 raise
         import random  # only on this rare path: 1 ms of start-up otherwise
 

@@ -120,9 +120,10 @@ def _look_inside(file: Path, *, immutable: bool, wal_left: bool) -> Look:
         try:
             schema = classify(conn)
         except sqlite3.OperationalError as exc:
-            if not immutable and error_name(exc) == "SQLITE_CANTOPEN":
-                # Read-only media: the -shm a WAL read needs cannot be made. Read without it
-                # (changes only in the -wal are not seen, which a look can live with).
+            if not immutable and error_name(exc).startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")):
+                # Read-only media or a full disk: the -shm a WAL read needs cannot be made.
+                # Read without it (changes only in the -wal are not seen; a look can live
+                # with that, and the connection that writes reads them).
                 conn.close()
                 conn = connect_read_only(file, immutable=True)
                 schema = classify(conn)
