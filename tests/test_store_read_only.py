@@ -113,6 +113,20 @@ def test_history_and_export_read_from_read_only_media_and_leave_no_file(
         assert snapshot(db.parent) == before  # no -wal or -shm made, nothing changed
 
 
+def test_a_damaged_file_on_read_only_media_is_reported_and_left_alone(
+    tmp_path: Path, mount: Mount
+) -> None:
+    media = mount("media", "1m")
+    db = media / "history.sqlite3"
+    db.write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
+    remount_read_only(media)
+    before = snapshot(media)
+    proc = cli("history", "--db", str(db))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "could not be read" in proc.stderr and "left as it is" in proc.stderr
+    assert snapshot(media) == before
+
+
 def test_the_app_opens_history_read_only_on_read_only_media(
     qtbot: QtBot, tmp_path: Path, mount: Mount
 ) -> None:

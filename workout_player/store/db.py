@@ -109,7 +109,14 @@ def _open_for_writing(file: Path, found: Look) -> Store:
     except OSError as exc:
         raise translate(exc, file, "create the folder for the history database") from exc
     if found.state == "damaged":
-        aside = _move_aside(file)
+        try:
+            aside = _move_aside(file)
+        except StoreError as exc:
+            raise StoreError(
+                f"The history database {file} could not be read ({found.damage}), and it "
+                f"could not be moved aside, so it was left as it is. {exc}",
+                cannot_write=exc.cannot_write,
+            ) from exc
         notice = (
             f"The history database {file} could not be read ({found.damage}). It was moved to "
             f"{aside} and a new, empty history was started; nothing was deleted."
