@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, REPO
 from workout_player.store import SCHEMA_VERSION, StoreError, open_store
 from workout_player.store.look import HEADER_BYTES
 
@@ -130,7 +132,19 @@ def make_shared_and_mismatched(db: Path) -> None:
     change(db, "CREATE TABLE photos (id INTEGER PRIMARY KEY)", "DROP INDEX sets_exercise")
 
 
+def make_foreign_with_a_sessions_table(db: Path) -> None:
+    change(
+        db,
+        "CREATE TABLE sessions (token TEXT PRIMARY KEY, expires INTEGER)",
+        "INSERT INTO sessions VALUES ('abc', 1)",
+    )
+
+
 REFUSED: dict[str, tuple[Callable[[Path], None], str]] = {
+    "another program's table named sessions": (
+        make_foreign_with_a_sessions_table,
+        "another program",
+    ),
     "another program's file": (lambda db: make_foreign(db, wal=False), "another program"),
     "another program's WAL file": (lambda db: make_foreign(db, wal=True), "another program"),
     "a newer version's file": (make_too_new, "newer version of Workout Player"),
@@ -296,6 +310,15 @@ def test_a_link_to_a_missing_file_is_refused_and_nothing_is_created(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
 
 
+def test_a_link_in_a_circle_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    db.symlink_to(tmp_path / "other.sqlite3")
+    (tmp_path / "other.sqlite3").symlink_to(db)
+    with pytest.raises(StoreError, match="link"):
+        open_store(db)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3", "other.sqlite3"]
+
+
 def test_a_link_to_a_history_opens_the_file_it_points_to(tmp_path: Path) -> None:
     real = tmp_path / "real.sqlite3"
     session_id = history_with_a_session(real)
@@ -325,3 +348,33 @@ def test_a_file_locked_by_another_program_is_refused_untouched(
         assert not list(tmp_path.glob("*.corrupt-*"))
     finally:
         holder.close()
+
+
+HOSTILE_FOR_THE_CLI: dict[str, tuple[Callable[[Path], None], int, str]] = {
+    "a folder": (lambda db: db.mkdir(), 1, "is a folder"),
+    "a link to a missing file": (lambda db: db.symlink_to(db.parent / "gone"), 1, "does not exist"),
+    "another program's file": (lambda db: make_foreign(db, wal=True), 1, "another program"),
+    "a newer version's file": (make_too_new, 1, "newer version"),
+    "tables that do not match": (
+        lambda db: (history_with_a_session(db), change(db, "DROP TABLE sets")),
+        0,
+        "tables do not match",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_FOR_THE_CLI))
+def test_history_command_gives_one_clear_line_for_each_hostile_file(
+    tmp_path: Path, kind: str
+) -> None:
+    db = tmp_path / "history.sqlite3"
+    make, code, words = HOSTILE_FOR_THE_CLI[kind]
+    make(db)
+    proc = subprocess.run(
+        [sys.executable, "-m", "workout_player", "history", "--db", str(db)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+        cwd=REPO, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == code, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert words in proc.stderr

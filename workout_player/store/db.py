@@ -93,8 +93,15 @@ def _follow_link(file: Path) -> Path:
     """The file a symbolic link points to (its -wal and -shm live beside that one)."""
     if not file.is_symlink():
         return file
-    target = file.resolve()
-    if not target.exists():
+    try:
+        target = file.resolve()
+        missing = not target.exists()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: Python before 3.13 on a loop
+        raise StoreError(
+            f"{file} is a link that cannot be followed ({exc}). Remove the link, or use "
+            "--db PATH (or WORKOUT_PLAYER_DB) to choose another file."
+        ) from exc
+    if missing:
         raise StoreError(
             f"{file} is a link to {target}, which does not exist. Restore that file, remove "
             "the link, or use --db PATH (or WORKOUT_PLAYER_DB) to choose another file."

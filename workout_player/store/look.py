@@ -142,6 +142,8 @@ def _look_inside(file: Path, *, immutable: bool, wal_left: bool) -> Look:
         if is_corruption(exc):
             return Look("damaged", damage=f"it is damaged: {exc}")
         raise translate(exc, file, "read the history database") from exc
+    except OSError as exc:  # the file went away or became unreadable while we looked
+        raise translate(exc, file, "read the history database") from exc
     finally:
         conn.close()
 

@@ -104,20 +104,33 @@ def classify(conn: sqlite3.Connection) -> Schema:
         return Schema("empty", 0)
     tables = {str(name) for kind, name, _tbl, _sql in rows if kind in ("table", "view")}
     applied = _applied(conn) if MIGRATIONS_TABLE in tables else set()
-    if applied is None:
-        others = tables - OUR_TABLES
-        return Schema("mismatch", version, f"its {MIGRATIONS_TABLE} table is not as expected",
-                      shared=bool(others - {MIGRATIONS_TABLE}))  # fmt: skip
-    if not tables & OUR_TABLES and not applied:
+    others = tables - OUR_TABLES - {MIGRATIONS_TABLE}
+    # Ours: our upgrades are recorded, or a table is exactly one of ours. A table that is
+    # merely called "sessions" makes another program's file no more ours than before.
+    if not applied and not _has_one_of_our_tables(rows):
         return Schema("foreign", version, ", ".join(sorted(tables)[:5]))
+    if applied is None:
+        return Schema(
+            "mismatch", version, f"its {MIGRATIONS_TABLE} table is not as expected",
+            shared=bool(others),
+        )  # fmt: skip
     unknown = applied - KNOWN_MIGRATIONS
     if version > SCHEMA_VERSION or unknown:
         return Schema("newer", version, f"schema {max(version, len(applied))}")
-    others = tables - OUR_TABLES - {MIGRATIONS_TABLE}
     problem = _difference(rows, version, applied)
     if problem:
         return Schema("mismatch", version, problem, shared=bool(others))
     return Schema("ours", version)
+
+
+def _has_one_of_our_tables(rows: list[tuple[str, str, str, str | None]]) -> bool:
+    made = {(str(name), normalised(sql)) for kind, name, _tbl, sql in rows if kind == "table"}
+    return any(
+        (name, sql) in made
+        for objects in EXPECTED.values()
+        for name, (kind, sql) in objects.items()
+        if kind == "table"
+    )
 
 
 def _applied(conn: sqlite3.Connection) -> set[str] | None:
