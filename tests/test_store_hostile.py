@@ -296,6 +296,7 @@ def test_a_folder_where_the_file_should_be_is_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
 
 
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
 def test_a_device_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not an ordinary file"):
         open_store("/dev/null")
