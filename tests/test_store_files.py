@@ -301,7 +301,7 @@ def fill_and_damage(db: Path, damage: str) -> None:
 def test_big_file_after_a_clean_end_gets_the_quick_checks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("workout_player.store.db.FULL_CHECK_BYTES", 0)
+    monkeypatch.setattr("workout_player.store.look.FULL_CHECK_BYTES", 0)
     truncated = tmp_path / "truncated.sqlite3"
     fill_and_damage(truncated, "truncated")
     with open_store(truncated) as store:

@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import DATA, REPO
 from workout_player.store import SCHEMA_VERSION, open_store
 from workout_player.store import db as db_module
+from workout_player.store import look as look_module
 from workout_player.store.version import MIGRATION_NAMES, MIGRATION_SET
 
 OPEN_AND_REPORT = """
@@ -79,13 +80,20 @@ def traced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every statement the store runs on its connections, as SQLite saw it."""
     statements: list[str] = []
     connect = db_module._connect
+    connect_read_only = look_module.connect_read_only
 
     def tracing(target: str, file: Path | None) -> sqlite3.Connection:
         conn = connect(target, file)
         conn.set_trace_callback(statements.append)
         return conn
 
+    def tracing_read_only(file: Path, *, immutable: bool) -> sqlite3.Connection:
+        conn = connect_read_only(file, immutable=immutable)
+        conn.set_trace_callback(statements.append)
+        return conn
+
     monkeypatch.setattr(db_module, "_connect", tracing)
+    monkeypatch.setattr(look_module, "connect_read_only", tracing_read_only)
     return statements
 
 
@@ -110,7 +118,7 @@ def test_a_running_app_is_no_unclean_end_but_its_leftover_wal_is(
     traced: list[str],
     holders: list[subprocess.Popen[str]],
 ) -> None:
-    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)  # every file counts as big
+    monkeypatch.setattr(look_module, "FULL_CHECK_BYTES", 0)  # every file counts as big
     db = tmp_path / "history.sqlite3"
     with open_store(db) as store:
         session_id = store.start_session(workout="W", workout_file=None, content_hash=None)
@@ -156,7 +164,7 @@ def test_a_running_app_is_no_unclean_end_but_its_leftover_wal_is(
 def test_a_session_of_a_process_that_is_gone_gets_the_full_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, traced: list[str]
 ) -> None:
-    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)
+    monkeypatch.setattr(look_module, "FULL_CHECK_BYTES", 0)
     db = tmp_path / "history.sqlite3"
     with open_store(db) as store:
         store.start_session(workout="W", workout_file=None, content_hash=None)

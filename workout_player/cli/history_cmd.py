@@ -20,7 +20,7 @@ _COLUMNS = ("Date", "Workout", "Time", "Status", "Sets", "Reps", "Pain", "RPE")
 def open_for_cli(db: str | None) -> Store | None:
     """Open the database for a command; on failure print one line on stderr and return None."""
     try:
-        store = open_store(paths.database_path(db))
+        store = open_store(paths.database_path(db), mode="read")
     except StoreError as exc:
         print(f"workout-player: {exc}", file=sys.stderr)
         return None

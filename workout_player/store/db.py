@@ -1,58 +1,68 @@
 """Opening the history database: checks, recovery, pragmas and migrations.
 
 `open_store` is the only way in. In order, it:
-1. refuses a database written by a newer version (read before anything is written);
-2. moves a file that is not a database, or fails its integrity check, aside to
-   `<name>.corrupt-YYYYmmdd-HHMMSS` (with its -wal/-shm) and starts a new one,
-   leaving a notice for the person; nothing is ever overwritten;
-3. sets the pragmas every connection needs (WAL, synchronous=FULL, foreign
-   keys, busy timeout);
+1. takes a first look at an existing file that never writes (`store/look.py`): another
+   program's database, one from a newer version, a folder, a locked file are refused and
+   left exactly as they were; a file that is not a database, fails its integrity check or
+   whose tables do not match its `user_version` (`store/schema.py`) is damaged;
+2. moves a damaged file aside to `<name>.corrupt-YYYYmmdd-HHMMSS` (with its -wal/-shm,
+   renamed, so byte for byte) and starts a new one, leaving a notice for the person;
+3. only then opens the connection that writes, and sets the pragmas every connection
+   needs (WAL, synchronous=FULL, foreign keys, busy timeout);
 4. backs up an existing database, then applies pending migrations under
    `BEGIN IMMEDIATE`, so two instances starting at once migrate it once;
 5. writes what an earlier run could not save (the writer's pending journal), then
 6. marks the sessions of processes that are gone as interrupted.
 
+`open_store(path, mode="read")` is for commands that only read: when the file cannot be
+written (read-only media or file, a full disk) it is opened read-only instead of failing,
+and the notice says so.
+
 An up-to-date database after a clean end takes a few milliseconds to open:
 sqlite-utils (about 0.1 s to import) is loaded only when a migration is pending,
-and the page-by-page check runs only where damage can come from (see
-`_integrity_problem`).
+and the page-by-page check runs only where damage can come from
+(`look.integrity_problem`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
-import sys
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Literal, TypeVar
 
 from workout_player import paths
-from workout_player.store.errors import StoreError, is_corruption, translate
+from workout_player.store import look
+from workout_player.store.errors import StoreError, error_name, translate
 from workout_player.store.journal import journal_path
+from workout_player.store.look import BUSY_TIMEOUT_MS, Look, look_at
 from workout_player.store.records import replay_journal
-from workout_player.store.sessions import Store, local_session_of_a_gone_process
+from workout_player.store.schema import classify
+from workout_player.store.sessions import Store
 from workout_player.store.transaction import immediate
-from workout_player.store.version import (
-    KNOWN_MIGRATIONS,
-    MIGRATION_SET,
-    MIGRATIONS_TABLE,
-    SCHEMA_VERSION,
-)
+from workout_player.store.version import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 MEMORY = ":memory:"
-FULL_CHECK_BYTES = 32 * 1024 * 1024
-"""Files up to this size get a full quick_check on every open (about 0.1 s here)."""
+BUSY_RETRY_SECONDS = BUSY_TIMEOUT_MS / 1000
+"""How long a step that SQLite fails with SQLITE_BUSY at once (without waiting) is retried."""
+
+_T = TypeVar("_T")
+_sleep = time.sleep  # tests replace these two to act between attempts, without waiting
+_monotonic = time.monotonic
 
 
-def open_store(path: str | Path | None = None) -> Store:
+def open_store(path: str | Path | None = None, mode: Literal["write", "read"] = "write") -> Store:
     """Open (creating, upgrading or recovering as needed) the history database.
 
     `None` means `paths.database_path()` (WORKOUT_PLAYER_DB or the per-user
     default); ":memory:" gives a private in-memory database for tests.
+    With mode="read" (history, export, the History screen), a file that cannot be
+    written is opened read-only, with a notice, instead of raising.
     Raises StoreError with a message for the person when it cannot be used.
     """
     if path is None:
@@ -63,17 +73,64 @@ def open_store(path: str | Path | None = None) -> Store:
         _migrate(conn, None)
         return Store(conn, None, None)
 
-    file = Path(path)
+    file = _follow_link(Path(path))
+    found = look_at(file)
+    if mode == "read" and found.state == "ours" and not _writable(file):
+        # SQLite would open it read-only by itself and fail only at the first write.
+        return _open_read_only(file, "the file or its folder cannot be written")
+    try:
+        return _open_for_writing(file, found)
+    except StoreError as exc:
+        if mode != "read" or exc.cannot_write is None or found.state != "ours":
+            raise
+        return _open_read_only(file, exc.cannot_write)
+
+
+def _writable(file: Path) -> bool:
+    """Whether the file and its folder (for the -wal and -shm) can be written.
+
+    access() answers for the real user and knows read-only mounts, root included.
+    """
+    return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
+
+
+def _follow_link(file: Path) -> Path:
+    """The file a symbolic link points to (its -wal and -shm live beside that one)."""
+    if not file.is_symlink():
+        return file
+    try:
+        target = file.resolve()
+        missing = not target.exists()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: Python before 3.13 on a loop
+        raise StoreError(
+            f"{file} is a link that cannot be followed ({exc}). Remove the link, or use "
+            "--db PATH (or WORKOUT_PLAYER_DB) to choose another file."
+        ) from exc
+    if missing:
+        raise StoreError(
+            f"{file} is a link to {target}, which does not exist. Restore that file, remove "
+            "the link, or use --db PATH (or WORKOUT_PLAYER_DB) to choose another file."
+        )
+    return target
+
+
+def _open_for_writing(file: Path, found: Look) -> Store:
     notice = None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise translate(exc, file, "create the folder for the history database") from exc
-    damage = _check_existing(file)
-    if damage is not None:
-        aside = _move_aside(file)
+    if found.state == "damaged":
+        try:
+            aside = _move_aside(file)
+        except StoreError as exc:
+            raise StoreError(
+                f"The history database {file} could not be read ({found.damage}), and it "
+                f"could not be moved aside, so it was left as it is. {exc}",
+                cannot_write=exc.cannot_write,
+            ) from exc
         notice = (
-            f"The history database {file} could not be read ({damage}). It was moved to "
+            f"The history database {file} could not be read ({found.damage}). It was moved to "
             f"{aside} and a new, empty history was started; nothing was deleted."
         )
     conn = _connect(str(file), file)
@@ -108,6 +165,43 @@ def _replay_pending(store: Store, file: Path) -> None:
         store.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
+def _open_read_only(file: Path, why: str) -> Store:
+    """A connection that cannot write and leaves no new -wal/-shm on read-only media.
+
+    SQLite reads a WAL-mode file through its -shm: with `mode=ro` it makes one if it
+    can (and a -wal), and fails where it cannot. `immutable=1` needs neither, but does
+    not read the -wal, so it is used only when there is no -wal with changes in it,
+    or as the last resort (and then the notice says the latest changes are missing).
+    """
+    unseen = ""
+    conn = None
+    if look.wal_has_content(file):
+        try:
+            conn = _read_only_connection(file, immutable=False)
+        except sqlite3.DatabaseError:
+            unseen = f" The latest changes, in {file}-wal, cannot be read there."
+    if conn is None:
+        try:
+            conn = _read_only_connection(file, immutable=True)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, file, "read the history database") from exc
+    notice = (
+        f"Opened {file} read-only: {why}. The history can be looked at, but nothing new "
+        f"can be saved to it until that is put right.{unseen}"
+    )
+    return Store(conn, file, notice)
+
+
+def _read_only_connection(file: Path, *, immutable: bool) -> sqlite3.Connection:
+    conn = look.connect_read_only(file, immutable=immutable)
+    try:
+        conn.execute("SELECT count(*) FROM sessions").fetchone()  # fails here, not in a query
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _connect(target: str, file: Path | None) -> sqlite3.Connection:
     try:
         # isolation_level=None: the store issues BEGIN IMMEDIATE / COMMIT itself.
@@ -117,152 +211,10 @@ def _connect(target: str, file: Path | None) -> sqlite3.Connection:
     return conn
 
 
-def _check_existing(file: Path) -> str | None:
-    """Return why an existing file is unusable (so it is moved aside), or None if it is fine.
-
-    Raises StoreError for a database from a newer version: that one is left untouched.
-    """
-    try:
-        if not file.exists() or file.stat().st_size == 0:
-            return None
-        with file.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise translate(exc, file, "read the history database") from exc
-    if header != SQLITE_HEADER:
-        return "it is not an SQLite database"
-    conn = _connect(str(file), file)
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _refuse_newer(conn)
-        return _integrity_problem(conn, file)
-    except sqlite3.DatabaseError as exc:
-        if is_corruption(exc):
-            return f"it is damaged: {exc}"
-        raise translate(exc, file, "read the history database") from exc
-    finally:
-        conn.close()
-    return None
-
-
-def _integrity_problem(conn: sqlite3.Connection, file: Path) -> str | None:
-    """Return why the file fails its integrity check, or None.
-
-    `PRAGMA quick_check` reads every page. For 100,000 sessions with their sets
-    (146 MB) that was 0.4-0.6 s with the file in the OS cache, and 3.1 s once
-    when most of it was not, on the development machine; the sessions table
-    alone (`quick_check(sessions)`, once run on every open) was 0.09-0.16 s.
-    Damage comes from crashes, power cuts and things done to the file while the
-    app was not using it, so a file up to FULL_CHECK_BYTES, or any file whose
-    last use did not end cleanly (a WAL left behind, or a session of a process
-    that is gone), gets the full check. After a clean end a big file gets the
-    checks that cost nothing: its header and schema must read, and its length
-    must hold every page it says it has (which finds a cut-off file).
-    Damage inside a big table found later by a read is reported as a StoreError.
-    """
-    size = file.stat().st_size
-    if size <= FULL_CHECK_BYTES or _ended_uncleanly(conn, file):
-        result = conn.execute("PRAGMA quick_check").fetchall()
-        if [row[0] for row in result] != ["ok"]:
-            return f"its integrity check failed: {result[0][0]}"
-        return None
-    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
-    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
-    if size < pages * page_size:
-        return "the file is shorter than its contents: it was cut off"
-    return None
-
-
-def _ended_uncleanly(conn: sqlite3.Connection, file: Path) -> bool:
-    if _wal_left_behind(file):
-        return True
-    has_sessions = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sessions'"
-    ).fetchone()
-    if not has_sessions:
-        return True  # not our usual file: check everything
-    rows = conn.execute("SELECT pid, host FROM sessions WHERE status = 'in_progress'").fetchall()
-    return any(local_session_of_a_gone_process(pid, host) for pid, host in rows)
-
-
-def _wal_left_behind(file: Path) -> bool:
-    """A non-empty WAL that no running program has open: the last one to use the file died.
-
-    SQLite deletes the WAL when the last connection closes. While another
-    program (a running app) has the database open its WAL exists too, and that
-    is no sign of damage: each connection holds a shared lock on the "dead man
-    switch" byte of the -shm file (byte 128, SQLite's unix VFS), so a lock
-    there means a live user. Where that is not asked (not Linux, whose `struct
-    flock` layout is used below), a WAL counts as left behind: a check too many
-    is slow, never wrong. A connection of this same process is not seen either
-    (POSIX locks never conflict with their own process), with the same result.
-    """
-    wal = Path(f"{file}-wal")
-    try:
-        if not wal.exists() or wal.stat().st_size == 0:
-            return False
-    except OSError:
-        return True
-    return not _shm_in_use(Path(f"{file}-shm"))
-
-
-_SHM_DMS_BYTE = 128
-"""SQLite's unix VFS: UNIX_SHM_BASE (120) + SQLITE_SHM_NLOCK (8)."""
-
-
-def _shm_in_use(shm: Path) -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    import fcntl
-    import struct
-
-    try:
-        with shm.open("rb") as handle:
-            # F_GETLK only asks: would a write lock on the byte conflict with anyone's lock?
-            query = struct.pack("hhqqi", fcntl.F_WRLCK, 0, _SHM_DMS_BYTE, 1, 0)
-            answer = fcntl.fcntl(handle.fileno(), fcntl.F_GETLK, query)
-    except OSError:
-        return False
-    lock_type: int = struct.unpack("hhqqi", answer)[0]
-    return lock_type != fcntl.F_UNLCK
-
-
-def _applied_migrations(conn: sqlite3.Connection) -> set[str] | None:
-    """Names of our migrations recorded in the file, or None if it has no migrations table."""
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
-    ).fetchone()
-    if not has_table:
-        return None
-    return {
-        row[0]
-        for row in conn.execute(
-            f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ?", [MIGRATION_SET]
-        )
-    }
-
-
-def _refuse_newer(conn: sqlite3.Connection) -> None:
-    """Raise StoreError for a schema this version does not know; reads only."""
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    applied = _applied_migrations(conn) or set()
-    unknown = applied - KNOWN_MIGRATIONS
-    if version > SCHEMA_VERSION or unknown:
-        theirs = max(version, len(applied))
-        raise StoreError(
-            "This history database was written by a newer version of Workout Player "
-            f"(schema {theirs}, this version knows {SCHEMA_VERSION}). Update Workout Player, "
-            "or use --db to choose another file."
-        )
-
-
 def _up_to_date(conn: sqlite3.Connection) -> bool:
-    """Every migration of this version is recorded and the version says so: nothing to do."""
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version != SCHEMA_VERSION:
-        return False
-    applied = _applied_migrations(conn)
-    return applied is not None and applied == set(KNOWN_MIGRATIONS)
+    """Our tables, exactly as this version makes them: nothing to do."""
+    schema = classify(conn)
+    return schema.kind == "ours" and schema.version == SCHEMA_VERSION
 
 
 def _move_aside(file: Path) -> Path:
@@ -290,7 +242,7 @@ def _configure(conn: sqlite3.Connection, file: Path | None) -> None:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if file is not None:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
             if str(mode).lower() != "wal":
                 raise StoreError(
                     f"Could not switch {file} to write-ahead logging (journal mode stayed "
@@ -300,6 +252,32 @@ def _configure(conn: sqlite3.Connection, file: Path | None) -> None:
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         raise translate(exc, file, "open the history database") from exc
+
+
+def retry_busy(step: Callable[[], _T]) -> _T:
+    """Run `step`, again after a short pause while SQLite answers SQLITE_BUSY without waiting.
+
+    SQLite calls the busy handler (which waits up to the busy timeout) only when a
+    connection that holds no lock asks for one. A statement that first reads and then
+    needs to write, such as the switch to WAL (it reads the header, then rewrites it),
+    gets SQLITE_BUSY at once if another connection is writing meanwhile: two
+    processes creating a new file at once both do exactly that. Waiting for the lock
+    would deadlock, so SQLite gives up; trying the whole statement again is safe.
+    The pauses grow from 5 to 100 ms, with jitter so two processes do not meet
+    again in step, for at most BUSY_RETRY_SECONDS.
+    """
+    deadline = _monotonic() + BUSY_RETRY_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if not error_name(exc).startswith("SQLITE_BUSY") or _monotonic() >= deadline:
+                raise
+        import random  # only on this rare path: 1 ms of start-up otherwise
+
+        _sleep(pause * random.uniform(0.5, 1.5))
+        pause = min(pause * 2, 0.1)
 
 
 def _migrate(conn: sqlite3.Connection, file: Path | None) -> None:
@@ -312,41 +290,19 @@ def _migrate(conn: sqlite3.Connection, file: Path | None) -> None:
         from workout_player.store.migrations import migrations
 
         db = Database(conn)
-        if not migrations.pending(db):
-            return
         with immediate(conn):
-            # Decide again under the write lock: another instance may have just migrated.
-            _refuse_newer(conn)
-            if not migrations.pending(db):
+            # Decide again under the write lock: another instance may have just migrated
+            # it, and a file that is not ours (or not as its version says) is never changed.
+            schema = classify(conn)
+            look.refuse(file, schema)
+            if schema.kind == "ours" and schema.version == SCHEMA_VERSION:
                 return
-            _refuse_foreign(conn, file)
-            if file is not None and _has_tables(conn):
+            if file is not None and schema.kind == "ours":
                 _backup(conn, file)
             migrations.apply(db)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.DatabaseError as exc:
         raise translate(exc, file, "prepare the history database") from exc
-
-
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
-
-
-def _refuse_foreign(conn: sqlite3.Connection, file: Path | None) -> None:
-    """Never add our tables to another program's database."""
-    names = [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    ours = {"sessions", "sets", MIGRATIONS_TABLE}
-    if names and not ours.intersection(names):
-        shown = ", ".join(sorted(names)[:5])
-        raise StoreError(
-            f"{file} is a database of another program (tables: {shown}), not a Workout "
-            "Player history. Use --db PATH to choose another file."
-        )
 
 
 def _backup(conn: sqlite3.Connection, file: Path) -> Path:

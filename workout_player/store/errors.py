@@ -9,6 +9,12 @@ from pathlib import Path
 class StoreError(Exception):
     """A clear, actionable message: what went wrong with the history database and what to do."""
 
+    def __init__(self, message: str, *, cannot_write: str | None = None) -> None:
+        super().__init__(message)
+        self.cannot_write = cannot_write
+        """Why the file cannot be written (full disk, read-only media), when that is the cause;
+        a command that only reads may then open it read-only instead."""
+
 
 _FULL = {"SQLITE_FULL"}
 _READ_ONLY_PREFIXES = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
@@ -33,16 +39,23 @@ def translate(exc: Exception, path: Path | None, action: str) -> StoreError:
     """
     where = str(path) if path is not None else "the in-memory database"
     name = error_name(exc)
-    if name in _FULL or getattr(exc, "errno", None) == errno.ENOSPC:
+    code = getattr(exc, "errno", None)
+    if name in _FULL or code == errno.ENOSPC:
         return StoreError(
             f"Could not {action}: the disk that holds {where} is full. "
-            "Free some space and try again."
+            "Free some space and try again.",
+            cannot_write="the disk is full",
         )
-    if name.startswith(_READ_ONLY_PREFIXES) or isinstance(exc, PermissionError):
+    if (
+        name.startswith(_READ_ONLY_PREFIXES)
+        or isinstance(exc, PermissionError)
+        or code == errno.EROFS
+    ):
         return StoreError(
             f"Could not {action}: {where} cannot be written (the file or its folder is "
             "read-only). Make it writable, or use --db PATH (or WORKOUT_PLAYER_DB) to choose "
-            "another file."
+            "another file.",
+            cannot_write="the file or its folder cannot be written",
         )
     if name.startswith(_BUSY_PREFIXES):
         return StoreError(
@@ -50,4 +63,9 @@ def translate(exc: Exception, path: Path | None, action: str) -> StoreError:
             "Close other programs that use it (another Workout Player, a database browser) "
             "and try again."
         )
-    return StoreError(f"Could not {action} ({where}): {exc}. Check the disk and try again.")
+    # An I/O error while opening is how a full disk shows when SQLite makes the -shm file.
+    failed = "writing to the disk failed" if name.startswith("SQLITE_IOERR") else None
+    return StoreError(
+        f"Could not {action} ({where}): {exc}. Check the disk and try again.",
+        cannot_write=failed,
+    )

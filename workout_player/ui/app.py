@@ -60,7 +60,8 @@ def open_history(db: str | None) -> tuple[Store | None, str | None]:
     """The store, or None and a message saying why history is off and what to do."""
     path = paths.database_path(db)
     try:
-        return open_store(path), None
+        # "read": where the file cannot be written the History screen still opens (read-only).
+        return open_store(path, mode="read"), None
     except StoreError as exc:
         return None, f"History is off: {exc}"
     except OSError as exc:
