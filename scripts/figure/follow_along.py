@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 from PIL import Image
 
+from workout_player.domain.durations import format_clock
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
-from workout_player.domain.timeline import Plan, Segment, format_clock
+from workout_player.domain.timeline import Plan, Segment
 
 from .draw import ACCENT, CARD, HEIGHT, INK, MUTED, WIDTH, Canvas, draw_title
 from .exercises import BY_NAME

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
 from workout_player.domain.timeline import Plan, build_plan
+from workout_player.domain.timestamps import format_timestamp
 
 TITLE_SECONDS = 8
 END_SECONDS = 7
@@ -45,7 +46,7 @@ def _clock(seconds: float) -> str:
     whole = round(seconds)
     if abs(seconds - whole) > 1e-9:
         raise ValueError(f"the schedule must stay on whole seconds, got {seconds}")
-    return f"{whole // 60}:{whole % 60:02d}"
+    return format_timestamp(whole)
 
 
 def _flow(values: Sequence[float]) -> CommentedSeq:

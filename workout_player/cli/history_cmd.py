@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from workout_player import paths
+from workout_player.domain.durations import format_clock
 from workout_player.domain.text_rules import printable
 from workout_player.store import SessionRow, SetRow, Store, StoreError, open_store
 from workout_player.store.cells import BadValue
@@ -89,13 +90,6 @@ def write_json_array(items: Iterable[dict[str, object]], out: TextIO) -> None:
     out.write("\n]\n" if separator != "\n" else "]\n")
 
 
-def _minutes(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def _started(row: SessionRow) -> str:
     if row.started_at is None:
         return as_stored(row).get("started_at") or "?"
@@ -121,7 +115,7 @@ def _print_table(history: list[tuple[SessionRow, list[SetRow]]], out: TextIO) ->
         (
             _started(row),
             row.workout,
-            _minutes(row.duration_seconds),
+            format_clock(row.duration_seconds) if row.duration_seconds is not None else "-",
             row.status.replace("_", " "),
             str(row.sets),
             str(row.reps),

@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 from workout_player.cli.validate_cmd import safe_streams
+from workout_player.domain.durations import format_clock
 from workout_player.domain.filecheck import file_problem
 from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
-from workout_player.domain.timeline import Plan, Segment, build_plan, format_clock
+from workout_player.domain.timeline import Plan, Segment, build_plan
 
 _HEADERS = ("start", "kind", "exercise", "set", "side", "reps", "duration")
 

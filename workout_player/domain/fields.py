@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Literal
 
 from workout_player.domain import filecheck
+from workout_player.domain.durations import MAX_SECONDS
 from workout_player.domain.text_rules import character_problem, is_visible, printable
+from workout_player.domain.timestamps import parse_clock
 from workout_player.domain.yamlnodes import Mapping, Node, Scalar, Sequence, describe, number, text
 
 __all__ = ["MAX_SECONDS", "Issues", "Note", "Pairs", "describe"]
 
-MAX_SECONDS = 24 * 3600.0
-"""Longest accepted time (a set, a rest, a video position): anything longer is a typo."""
 MAX_VISITS = 200_000
 """Values the checks may look at; aliases repeating a big list many times hit this first."""
 MAX_NOTES = 1000
@@ -346,33 +346,6 @@ def tempo(found: Pairs, issues: Issues) -> tuple[float, ...] | None:
         issues.error(node, "tempo phases must add up to more than 0 seconds")
         return None
     return tuple(phases)
-
-
-# [0-9], not \d: \d also matches other scripts' digits, which the schema (and people) refuse.
-_MSS = re.compile(r"([0-9]{1,2}):([0-5][0-9])(\.[0-9]+)?")
-_HMMSS = re.compile(r"([0-9]{1,2}):([0-5][0-9]):([0-5][0-9])(\.[0-9]+)?")
-
-
-def parse_clock(value: str) -> float | None:
-    """`M:SS`, `MM:SS` or `H:MM:SS`, each with an optional fraction, in seconds."""
-    value = value.strip()
-    if match := _MSS.fullmatch(value):
-        minutes, secs, fraction = match.groups()
-        return int(minutes) * 60 + int(secs) + float(fraction or 0)
-    if match := _HMMSS.fullmatch(value):
-        hours, minutes, secs, fraction = match.groups()
-        return int(hours) * 3600 + int(minutes) * 60 + int(secs) + float(fraction or 0)
-    return None
-
-
-def clock(seconds: float) -> str:
-    """A video time as people write it: 1:15, 1:15.5, 1:02:03."""
-    whole_seconds = int(seconds)
-    fraction = seconds - whole_seconds
-    hours, rest = divmod(whole_seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    shown = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-    return shown + (f"{fraction:.3f}".lstrip("0").rstrip("0") if fraction > 1e-9 else "")
 
 
 def timestamp(found: Pairs, key: str, issues: Issues) -> float | None:

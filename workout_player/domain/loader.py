@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from workout_player.domain.fields import MAX_SECONDS, Issues, TooManyValuesError, clock
+from workout_player.domain.fields import MAX_SECONDS, Issues, TooManyValuesError
 from workout_player.domain.model import ExerciseStep, Workout
 from workout_player.domain.text_rules import printable
 from workout_player.domain.timeline import Plan, build_plan
+from workout_player.domain.timestamps import format_timestamp
 from workout_player.domain.workout_reader import read_workout
 from workout_player.domain.yamlnodes import compose
 
@@ -305,15 +306,15 @@ def _plan_problems(plan: Plan, display: str, video_length: float | None) -> list
             at_step(
                 segment.step,
                 f"the workout passes the format's limit of 24 hours here "
-                f"(at {clock(segment.end)}); fewer sets or shorter times, please",
+                f"(at {format_timestamp(segment.end)}); fewer sets or shorter times, please",
             )
     for (index, set_number), seconds in set_seconds.items():
         step = steps[index]
         if seconds > MAX_SECONDS and set_number == 1 and isinstance(step, ExerciseStep):
             at_step(
                 index,
-                f"one set of {step.exercise} lasts {clock(seconds)}, more than the format's "
-                "24 hours; fewer reps or a shorter tempo or hold, please",
+                f"one set of {step.exercise} lasts {format_timestamp(seconds)}, more than the "
+                "format's 24 hours; fewer reps or a shorter tempo or hold, please",
             )
     for warning in plan.warnings:
         where = warning.location
@@ -331,8 +332,8 @@ def _plan_problems(plan: Plan, display: str, video_length: float | None) -> list
             if step.at is not None and step.at >= video_length:
                 at_step(
                     index,
-                    f"this step starts at {clock(step.at)}, but the video is only "
-                    f"{clock(video_length)} long, so it never plays; check at:",
+                    f"this step starts at {format_timestamp(step.at)}, but the video is only "
+                    f"{format_timestamp(video_length)} long, so it never plays; check at:",
                     "warning",
                 )
     return problems

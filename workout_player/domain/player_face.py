@@ -12,10 +12,11 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from workout_player.domain.durations import format_clock
 from workout_player.domain.model import ExerciseStep
 from workout_player.domain.session import SessionState, SessionView, exercise_step
 from workout_player.domain.step_summary import exercise_summary
-from workout_player.domain.timeline import Plan, Segment, format_clock
+from workout_player.domain.timeline import Plan, Segment
 
 Tone = Literal["accent", "warn", "rest"]
 """The ring's colour, named for what it means; the screen maps it to the theme."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workout_player.domain.durations import seconds_text
 from workout_player.domain.model import ExerciseStep
 
 
@@ -9,21 +10,11 @@ def exercise_summary(step: ExerciseStep) -> str:
     """'3 x 8 reps, tempo 2-1-2 s', '3 x 3 x 10 s hold', '2 x 40 s', '2 x 10 reps at your pace'."""
     sets = f"{step.sets} x " if step.sets > 1 else ""
     if step.duration is not None:
-        return f"{sets}{_secs(step.duration)}"
+        return f"{sets}{seconds_text(step.duration)}"
     reps = step.reps or 0
     if step.hold is not None:
-        return f"{sets}{reps} x {_secs(step.hold)} hold"
+        return f"{sets}{reps} x {seconds_text(step.hold)} hold"
     if step.tempo is not None:
-        tempo = "-".join(_num(t) for t in step.tempo)
+        tempo = "-".join(f"{t:g}" for t in step.tempo)
         return f"{sets}{reps} reps, tempo {tempo} s"
     return f"{sets}{reps} reps at your pace"
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
-
-
-def _secs(value: float) -> str:
-    if value >= 60 and value % 60 == 0:
-        return f"{int(value // 60)} min"
-    return f"{_num(value)} s"

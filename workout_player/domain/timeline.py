@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from workout_player.domain.durations import format_clock
 from workout_player.domain.model import ExerciseStep, Location, RestStep, Side, Workout
 
 SegmentKind = Literal["countdown", "work", "switch", "rest"]
@@ -164,15 +165,3 @@ def build_plan(workout: Workout, video_length: float | None = None) -> Plan:
     end = max((segment.end for segment in segments), default=0.0)
     total = video_length if workout.video_led and video_length else end
     return Plan(workout, tuple(segments), float(total), exact, tuple(warnings))
-
-
-def format_clock(seconds: float | None) -> str:
-    """`m:ss` (or `h:mm:ss`) for display; `--` for an unknown length."""
-    if seconds is None:
-        return "--"
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"

@@ -22,6 +22,7 @@ from workout_player.domain.model import (
     Step,
     Workout,
 )
+from workout_player.domain.timestamps import format_timestamp
 from workout_player.domain.yamlnodes import Mapping, Node, Sequence
 
 TOP_KEYS = (
@@ -170,8 +171,8 @@ def _check_at_order(
     if previous is not None and step.at <= previous[0]:
         issues.error(
             where,
-            f"at {fields.clock(step.at)} must be later than the previous step's "
-            f"at {fields.clock(previous[0])} (line {previous[1].line}): "
+            f"at {format_timestamp(step.at)} must be later than the previous step's "
+            f"at {format_timestamp(previous[0])} (line {previous[1].line}): "
             "steps follow the video's order",
         )
     return (step.at, where)

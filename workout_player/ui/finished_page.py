@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from workout_player.domain.timeline import format_clock
+from workout_player.domain.durations import format_clock
 
 
 class FinishedPage(QWidget):

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from workout_player.domain.timeline import format_clock
+from workout_player.domain.durations import format_clock
 from workout_player.store import HistoryFilter, SessionRow, Store
 
 PAGE_SIZE = 200

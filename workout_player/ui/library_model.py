@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from workout_player import paths
+from workout_player.domain.durations import rough_length
 from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
@@ -68,8 +69,7 @@ class WorkoutEntry:
 
 def length_text(plan: Plan) -> str:
     """'12 min', or 'at least 9 min' when a self-paced set makes the total a minimum."""
-    seconds = plan.total_seconds
-    text = f"{max(1, round(seconds / 60))} min" if seconds >= 60 else f"{round(seconds)} s"
+    text = rough_length(plan.total_seconds)
     return text if plan.exact else f"at least {text}"
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workout_player.domain.timeline import format_clock
+from workout_player.domain.durations import format_clock
 from workout_player.store import ExerciseTotal, SessionRow, Store
 from workout_player.store.records import SessionHandle
 from workout_player.ui.feedback import FeedbackEditor

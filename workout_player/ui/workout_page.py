@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workout_player.domain.durations import format_clock
 from workout_player.domain.loader import LoadResult, load_workout
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
 from workout_player.domain.step_summary import exercise_summary
-from workout_player.domain.timeline import Plan, build_plan, format_clock
+from workout_player.domain.timeline import Plan, build_plan
 from workout_player.playback import probe_length
 from workout_player.ui.library_model import length_text
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from workout_player.domain.durations import format_clock
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
 from workout_player.domain.session.events import (
     CountdownBeep,
@@ -19,7 +20,7 @@ from workout_player.domain.session.events import (
     PhaseChanged,
     RepCounted,
 )
-from workout_player.domain.timeline import Segment, format_clock
+from workout_player.domain.timeline import Segment
 
 EPS = 1e-9
 HALFWAY_MIN_SECONDS = 20.0

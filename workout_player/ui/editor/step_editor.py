@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player import paths
+from workout_player.domain.durations import format_clock
 from workout_player.domain.model import Workout
-from workout_player.domain.timeline import build_plan, format_clock
+from workout_player.domain.timeline import build_plan
 from workout_player.editing import WorkoutDocument, known_exercise_names
 from workout_player.editing.saving import free_name
 from workout_player.ui.editor.widgets import (
