@@ -186,8 +186,8 @@ def test_the_form_sets_reps_sides_and_rest(qtbot: QtBot, editor: CueEditorWindow
     editor.form.hold.setValue(10)
     view = editor.document.step(0)
     assert (view.reps, view.duration, view.sides, view.hold) == (8, None, "both", 10)
-    assert editor.table.item(0, 2).text() == "8 reps, hold 10 s"
-    assert editor.table.item(0, 3).text() == "Both sides"
+    assert editor.table.item(0, 2).text() == "8 x 10 s hold"
+    assert editor.table.item(0, 3).text() == "each side"
 
 
 def test_ctrl_s_saves_next_to_the_video(qtbot: QtBot, editor: CueEditorWindow, video: Path):

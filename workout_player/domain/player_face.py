@@ -15,6 +15,7 @@ from typing import Literal
 from workout_player.domain.durations import format_clock
 from workout_player.domain.model import ExerciseStep
 from workout_player.domain.session import SessionState, SessionView, exercise_step
+from workout_player.domain.sides import SIDES_TEXT
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.domain.timeline import Plan, Segment
 
@@ -24,7 +25,6 @@ Tone = Literal["accent", "warn", "rest"]
 SELF_PACED_HINT = "R or ↑ counts a rep, Enter when done"
 PAUSED_CUE = "Paused — press Space to go on"
 REST_CUE = "Rest. Breathe slowly and stay loose."
-SIDES_TEXT = {"both": "each side", "left": "left side", "right": "right side"}
 
 
 @dataclass(frozen=True)
@@ -199,6 +199,6 @@ def stage_text(view: SessionView, step: ExerciseStep | None) -> str:
         return f"Rest\n\nthen {view.upcoming}" if view.upcoming else "Rest"
     if step is None:
         return segment.exercise or ""
-    sides = SIDES_TEXT.get(step.sides)
+    sides = SIDES_TEXT[step.sides]
     parts = [exercise_summary(step), sides] if sides else [exercise_summary(step)]
     return f"{step.exercise}\n\n" + "\n".join(parts)

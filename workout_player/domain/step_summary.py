@@ -1,4 +1,4 @@
-"""How the library, the workout page and the player name what a step asks for."""
+"""How the library, the workout page, the player and the editor name what a step asks for."""
 
 from __future__ import annotations
 
@@ -8,13 +8,43 @@ from workout_player.domain.model import ExerciseStep
 
 def exercise_summary(step: ExerciseStep) -> str:
     """'3 x 8 reps, tempo 2-1-2 s', '3 x 3 x 10 s hold', '2 x 40 s', '2 x 10 reps at your pace'."""
-    sets = f"{step.sets} x " if step.sets > 1 else ""
-    if step.duration is not None:
-        return f"{sets}{seconds_text(step.duration)}"
-    reps = step.reps or 0
-    if step.hold is not None:
-        return f"{sets}{reps} x {seconds_text(step.hold)} hold"
-    if step.tempo is not None:
-        tempo = "-".join(f"{t:g}" for t in step.tempo)
-        return f"{sets}{reps} reps, tempo {tempo} s"
-    return f"{sets}{reps} reps at your pace"
+    return amount_summary(
+        sets=step.sets, reps=step.reps, duration=step.duration, hold=step.hold, tempo=step.tempo
+    )
+
+
+def amount_summary(
+    *,
+    sets: object = 1,
+    reps: object = None,
+    duration: object = None,
+    hold: object = None,
+    tempo: object = None,
+) -> str:
+    """The same words from a step's values as written: a draft in the editor may hold text
+    where a number belongs, which is shown as it stands; no reps and no duration say ''."""
+    count = f"{_number(sets)} x " if sets not in (None, 1) else ""
+    if duration is not None:
+        return f"{count}{_seconds(duration)}"
+    if reps is None:
+        return ""
+    if hold is not None:
+        return f"{count}{_number(reps)} x {_seconds(hold)} hold"
+    if tempo is not None:
+        phases = tempo if isinstance(tempo, list | tuple) else [tempo]
+        return f"{count}{_number(reps)} reps, tempo {'-'.join(map(_number, phases))} s"
+    return f"{count}{_number(reps)} reps at your pace"
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if _is_number(value) else str(value)
+
+
+def _seconds(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return seconds_text(value)
+    return f"{value} s"

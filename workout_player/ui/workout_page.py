@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 from workout_player.domain.durations import format_clock
 from workout_player.domain.loader import LoadResult, load_workout
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
+from workout_player.domain.sides import SIDES_TEXT
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.domain.timeline import Plan, build_plan
 from workout_player.playback import probe_length
 from workout_player.ui.library_model import length_text
-
-SIDES_TEXT = {"none": "", "both": "each side", "left": "left only", "right": "right only"}
 
 
 def step_row(number: int, step: ExerciseStep | RestStep) -> list[str]:

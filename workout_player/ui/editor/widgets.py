@@ -34,15 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player.domain.loader import LoadResult
+from workout_player.domain.model import Sides
+from workout_player.domain.sides import SIDES_CHOICES, SIDES_TEXT
+from workout_player.domain.step_summary import amount_summary
 from workout_player.editing import DocumentError, StepView, WorkoutDocument
 from workout_player.ui import theme
-
-SIDES_LABELS = {
-    "none": "No sides",
-    "both": "Both sides",
-    "left": "Left only",
-    "right": "Right only",
-}
 
 EDITOR_STYLE = f"""
 QTableWidget {{ font-size: 18px; gridline-color: #3c424a; }}
@@ -116,27 +112,18 @@ def number_text(value: Any) -> str:
 
 
 def amount_text(view: StepView) -> str:
-    """`3 x 10 reps`, `45 s`, `rest 30 s`: what the step asks for, as the table shows it."""
+    """`3 x 10 reps at your pace`, `45 s`, `30 s` (a rest): what the step asks for, in the table."""
     if view.kind == "rest":
         return f"{number_text(view.rest)} s" if view.rest is not None else ""
-    sets = f"{number_text(view.sets)} x " if view.sets not in (None, 1) else ""
-    if view.reps is not None:
-        extra = ""
-        if view.hold is not None:
-            extra = f", hold {number_text(view.hold)} s"
-        elif view.tempo is not None:
-            tempo = view.tempo if isinstance(view.tempo, list | tuple) else [view.tempo]
-            extra = ", tempo " + "-".join(number_text(part) for part in tempo)
-        return f"{sets}{number_text(view.reps)} reps{extra}"
-    if view.duration is not None:
-        return f"{sets}{number_text(view.duration)} s"
-    return ""
+    return amount_summary(
+        sets=view.sets, reps=view.reps, duration=view.duration, hold=view.hold, tempo=view.tempo
+    )
 
 
 def sides_text(view: StepView) -> str:
     if view.kind == "rest" or view.sides in (None, "none"):
         return ""
-    return str(SIDES_LABELS.get(str(view.sides), view.sides))
+    return SIDES_TEXT.get(view.sides) or str(view.sides)
 
 
 def rest_text(view: StepView) -> str:
@@ -328,7 +315,7 @@ class StepForm(QWidget):
         )
 
         self.sides = QComboBox()
-        for key, label in SIDES_LABELS.items():
+        for key, label in SIDES_CHOICES.items():
             self.sides.addItem(label, key)
         self.sides.currentIndexChanged.connect(self._sides_edited)
         self.rest = _seconds_box("no rest")
@@ -399,8 +386,8 @@ class StepForm(QWidget):
             self.sets.setVisible(exercise)
             self.sets.setValue(_int(view.sets, 1))
             self.count_label.setText("&Count" if exercise else "&Rest")
-            sides = str(view.sides) if view.sides in SIDES_LABELS else "none"
-            self.sides.setCurrentIndex(list(SIDES_LABELS).index(sides))
+            sides: Sides = view.sides if view.sides in SIDES_CHOICES else "none"
+            self.sides.setCurrentIndex(list(SIDES_CHOICES).index(sides))
             self.rest.setValue(_float(view.rest) if exercise else 0.0)
             tempo = view.tempo
             if isinstance(tempo, list | tuple):
