@@ -185,7 +185,6 @@ def test_settings_round_trip_through_an_ini_file(qapp: object, tmp_path: Path) -
     )
     save_sound_settings(chosen, QSettings(path, QSettings.Format.IniFormat))
     assert load_sound_settings(QSettings(path, QSettings.Format.IniFormat)) == chosen
-    assert SoundSettings.load(QSettings(path, QSettings.Format.IniFormat)) == chosen
 
 
 def test_missing_or_damaged_settings_fall_back_to_defaults(qapp: object, tmp_path: Path) -> None:

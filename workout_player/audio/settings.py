@@ -1,4 +1,8 @@
-"""Sound settings and their storage in QSettings (organisation "workout-player")."""
+"""Sound settings and their storage in QSettings (organisation "workout-player").
+
+`load_sound_settings` and `save_sound_settings` are the one way in and out, for the
+settings dialog and the session alike.
+"""
 
 from __future__ import annotations
 
@@ -27,13 +31,6 @@ class SoundSettings:
         self.volume = _clamp(self.volume, 0, 100)
         self.countdown_beeps = _clamp(self.countdown_beeps, 0, 5)
         self.cue_offset_ms = _clamp(self.cue_offset_ms, -5000, 5000)
-
-    @classmethod
-    def load(cls, qsettings: QSettings | None = None) -> SoundSettings:
-        return load_sound_settings(qsettings)
-
-    def save(self, qsettings: QSettings | None = None) -> None:
-        save_sound_settings(self, qsettings)
 
 
 def app_settings() -> QSettings:

@@ -315,9 +315,9 @@ class MainWindow(QMainWindow):
         """Build the session's parts, show the player and start at once (no dialog in between)."""
         if self._session_running():
             return
+        from workout_player.audio import load_sound_settings
         from workout_player.ui.player_screen import PlayerScreen
         from workout_player.ui.session_controller import SessionController
-        from workout_player.ui.settings_dialog import load_sound_settings
 
         self._discard_session()
         player = self.make_player(self)
@@ -407,7 +407,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Non-modal, so a running session keeps its keys and its clock."""
-        from workout_player.ui.settings_dialog import SettingsDialog, load_sound_settings
+        from workout_player.audio import load_sound_settings
+        from workout_player.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(load_sound_settings(), self)
         dialog.applied.connect(self._apply_settings)

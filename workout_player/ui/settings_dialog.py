@@ -1,8 +1,8 @@
 """Sound settings: voice, beeps, ticks, volume, countdown beeps and a cue offset for audio latency.
 
-Kept in QSettings through `audio.SoundSettings`; applied the moment they are
-saved, also to a running session. The dialog is not modal: the session's keys
-and clock keep running behind it.
+Kept in QSettings through `audio.save_sound_settings` (read back by
+`audio.load_sound_settings`); applied the moment they are saved, also to a running
+session. The dialog is not modal: the session's keys and clock keep running behind it.
 """
 
 from __future__ import annotations
@@ -20,15 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workout_player.audio import SoundSettings
-
-
-def load_sound_settings() -> SoundSettings:
-    return SoundSettings.load()
-
-
-def save_sound_settings(settings: SoundSettings) -> None:
-    settings.save()
+from workout_player.audio import SoundSettings, save_sound_settings
 
 
 class SettingsDialog(QDialog):
