@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import fields
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -14,6 +15,7 @@ from workout_player.store import (
     HistoryFilter,
     PainPoint,
     SetRecord,
+    SetRow,
     Store,
     Streaks,
     WeekTotal,
@@ -307,3 +309,16 @@ def test_recovery_marks_only_gone_processes_on_this_machine(store: Store) -> Non
         alive: ("in_progress", None),
     }
     assert store.mark_interrupted() == 0
+
+
+def test_a_stored_set_reads_back_with_every_field_of_its_record(store: Store) -> None:
+    # SetRecord (written) and SetRow (read, possibly damaged) are two types on purpose; this
+    # keeps them from drifting: the same fields, and a whole row gives the record back.
+    session = store.start_session(workout="W", workout_file=None, content_hash=None, started_at=T0)
+    record = a_set(side="left", start=T0 + timedelta(minutes=1))
+    store.record_set(session, record)
+    (row,) = store.sets(session)
+    names = [field.name for field in fields(SetRecord)]
+    assert [field.name for field in fields(SetRow)] == ["id", "session_id", *names, "bad"]
+    assert SetRecord(**{name: getattr(row, name) for name in names}) == record
+    assert row.bad == ()

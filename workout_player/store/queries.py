@@ -78,6 +78,13 @@ class SessionRow:
 
 @dataclass(frozen=True)
 class SetRow:
+    """A stored set as read back: `diary.SetRecord`'s fields, plus where it is stored.
+
+    Not one type with SetRecord on purpose: a record is what the diary writes, every value
+    known; a row is what a file holds, where any value may be missing or damaged (None, and
+    named in `bad`). tests/test_store.py keeps the two field lists the same.
+    """
+
     id: int
     session_id: int
     step: int | None
