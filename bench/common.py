@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from workout_player.domain.timestamps import format_timestamp
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 OUT = BENCH / "out"
@@ -71,7 +73,7 @@ def video_workout(path: Path, video: Path, seconds: float) -> Path:
     path.write_text(
         f"title: Bench follow-along\nvideo: {video}\nsteps:\n"
         f"  - exercise: Bird dog\n    at: 0:00\n    reps: 8\n"
-        f"  - exercise: Side plank\n    at: {half // 60}:{half % 60:02d}\n    duration: 20\n",
+        f"  - exercise: Side plank\n    at: {format_timestamp(half)}\n    duration: 20\n",
         encoding="utf-8",
     )
     return path
