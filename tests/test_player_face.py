@@ -130,6 +130,12 @@ def test_a_hold_counts_the_hold_down() -> None:
     assert face.stage_text == "Side plank\n\n1 x 10 s hold\neach side"
 
 
+def test_a_one_sided_step_reads_as_on_the_workout_page() -> None:
+    # The player once said "left side" where the workout page and the editor say "left only".
+    plan = plan_of(ExerciseStep("Clam", duration=20, sides="left"), countdown=5)
+    assert face_at(plan, 7.0).stage_text == "Clam\n\n20 s\nleft only"
+
+
 def test_the_switch_names_the_side_to_turn_to() -> None:
     face = face_at(PLAN, 72.0)
     assert face.ring == Ring(pytest.approx(0.6), "3", "SWITCH SIDES", "warn")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from workout_player.domain.durations import format_clock
 from workout_player.domain.loader import parse_workout
 from workout_player.domain.model import ExerciseStep, RestStep, Workout
-from workout_player.domain.timeline import Plan, build_plan, format_clock
+from workout_player.domain.timeline import Plan, build_plan
 
 WORKED_EXAMPLE = """\
 title: Worked example
