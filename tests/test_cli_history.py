@@ -144,6 +144,24 @@ def test_history_limit_and_table(db: Path, capsys: pytest.CaptureFixture[str]) -
     ]
 
 
+def test_the_table_shows_a_long_session_as_the_app_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The table once had its own m:ss, which wrote 65 minutes as 65:02 where every other
+    # screen says 1:05:02.
+    path = tmp_path / "history.sqlite3"
+    with open_store(path) as store:
+        session = store.start_session(
+            workout="Long", workout_file=None, content_hash=None, started_at=T0
+        )
+        store.finish_session(
+            session, status="completed", active_seconds=3902.4, ended_at=T0 + timedelta(hours=2)
+        )
+    code, out, _ = run_cli(capsys, "history", "--db", str(path))
+    assert code == 0
+    assert out.splitlines()[2].split()[3] == "1:05:02"
+
+
 def test_history_uses_the_environment_variable(
     db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
