@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtMultimedia import QAudio, QMediaDevices, QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from workout_player.audio import speechd
 from workout_player.audio.beeps import BEEP_KINDS, BeepKind, beep_files
 from workout_player.audio.settings import SoundSettings
 
@@ -142,6 +143,11 @@ class QtAnnouncer(QObject):
         name = engine if engine is not None else default_engine()
         if name is None or name not in QTextToSpeech.availableEngines():
             self.voice_problem = NO_VOICE
+            return
+        if name == "speechd" and speechd.not_answering():
+            # Making the engine would block in connect() for as long as the service hangs.
+            self.voice_problem = speechd.NOT_ANSWERING
+            log.warning("speech-dispatcher does not answer: the voice is off")
             return
         speech = QTextToSpeech(name, self)
         if speech.state() == QTextToSpeech.State.Error:

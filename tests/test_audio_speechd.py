@@ -1,0 +1,100 @@
+"""A speech-dispatcher that hangs turns the voice off; it never freezes the app.
+
+Qt's speechd engine connects with a blocking connect() in QTextToSpeech's
+constructor: a service whose listen queue is full (it stopped accepting) would
+block the app at its first paint for good. These tests make such a service with a
+real Unix socket that is never accepted from, its queue filled by one waiting
+client, exactly what a stuck speech-dispatcher looks like from outside.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from workout_player.audio import speechd
+
+
+def _socket_path(runtime: Path) -> Path:
+    folder = runtime / "speech-dispatcher"
+    folder.mkdir(parents=True)
+    return folder / "speechd.sock"
+
+
+@pytest.fixture
+def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # Short: a Unix socket path must fit in 108 bytes.
+    monkeypatch.delenv("SPEECHD_ADDRESS", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def stuck_service(runtime: Path) -> Iterator[Path]:
+    """A socket that listens but never accepts, with its queue already full."""
+    path = _socket_path(runtime)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(0)
+    waiting = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    waiting.setblocking(False)
+    assert waiting.connect_ex(str(path)) == 0  # takes the one place in the queue
+    try:
+        yield path
+    finally:
+        waiting.close()
+        server.close()
+
+
+def test_a_stuck_service_is_not_answering(stuck_service: Path) -> None:
+    assert speechd.socket_address() == (socket.AF_UNIX, str(stuck_service))
+    assert speechd.not_answering(timeout=0.05) is True
+
+
+def test_a_service_that_accepts_is_answering(runtime: Path) -> None:
+    path = _socket_path(runtime)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(8)
+    try:
+        assert speechd.not_answering() is False
+    finally:
+        server.close()
+
+
+def test_no_socket_yet_is_left_to_libspeechd(runtime: Path) -> None:
+    assert not (runtime / "speech-dispatcher" / "speechd.sock").exists()
+    assert speechd.not_answering() is False
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("unix_socket:/run/x/speechd.sock", (socket.AF_UNIX, "/run/x/speechd.sock")),
+        ("inet_socket:127.0.0.1:6560", (socket.AF_INET, ("127.0.0.1", 6560))),
+        ("inet_socket::6560", (socket.AF_INET, ("127.0.0.1", 6560))),
+        ("inet_socket:host:port", None),
+    ],
+)
+def test_speechd_address_is_read_as_libspeechd_does(
+    monkeypatch: pytest.MonkeyPatch, address: str, expected: object
+) -> None:
+    monkeypatch.setenv("SPEECHD_ADDRESS", address)
+    assert speechd.socket_address() == expected
+
+
+def test_the_announcer_turns_the_voice_off_instead_of_hanging(
+    qtbot: QtBot, stuck_service: Path
+) -> None:
+    from workout_player.audio.announcer import QtAnnouncer, default_engine
+
+    if default_engine() != "speechd":
+        pytest.skip("Qt's speechd engine with libspeechd is needed (make test installs it)")
+    announcer = QtAnnouncer(engine="speechd")
+    assert announcer.voice_problem == speechd.NOT_ANSWERING
+    announcer.say("Bird dog")  # no engine: silently nothing, never a block
+    announcer.beep("count")

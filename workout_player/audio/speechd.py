@@ -1,0 +1,77 @@
+"""Whether speech-dispatcher answers, asked without ever blocking the app.
+
+Qt's speechd engine connects to speech-dispatcher's socket inside the QTextToSpeech
+constructor, with a blocking connect(). A speech-dispatcher that hangs (seen when
+its audio output is stuck: it stops accepting, its listen queue fills up) then
+freezes the app at its first paint, for good. So before the engine is made, the
+socket is tried here with a non-blocking connect and a short timeout; when it does
+not answer, the voice is off with a message and the beeps go on.
+
+The address follows libspeechd's rules: SPEECHD_ADDRESS ("unix_socket:PATH" or
+"inet_socket:HOST:PORT"), else PATH = $XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock,
+where GLib's runtime folder falls back to ~/.cache when XDG_RUNTIME_DIR is unset.
+No socket yet means libspeechd starts speech-dispatcher itself: that is left to it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import select
+import socket
+from pathlib import Path
+
+TIMEOUT_S = 0.5
+"""A working speech-dispatcher accepts a local connection in well under a millisecond."""
+
+NOT_ANSWERING = (
+    "Voice is off: the speech service (speech-dispatcher) is not answering. Beeps still "
+    "work. Restart it (killall speech-dispatcher) or log out and in again, then restart "
+    "Workout Player."
+)
+
+
+def socket_address() -> tuple[int, object] | None:
+    """(address family, address) libspeechd would connect to, None if not known."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    method, _, rest = address.partition(":")
+    if method == "inet_socket" and rest:
+        host, _, port = rest.rpartition(":")
+        try:
+            return socket.AF_INET, (host or "127.0.0.1", int(port))
+        except ValueError:
+            return None
+    if method == "unix_socket" and rest:
+        return socket.AF_UNIX, rest
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or str(Path.home() / ".cache")
+    return socket.AF_UNIX, str(Path(runtime) / "speech-dispatcher" / "speechd.sock")
+
+
+def not_answering(timeout: float = TIMEOUT_S) -> bool:
+    """True when speech-dispatcher's socket exists but a connection does not complete.
+
+    False when it answers, and when there is nothing to ask (no socket file: libspeechd
+    will start the service itself; a refused connection: it will say so itself).
+    """
+    found = socket_address()
+    if found is None:
+        return False
+    family, address = found
+    if family == socket.AF_UNIX and not Path(str(address)).exists():
+        return False
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setblocking(False)
+        code = sock.connect_ex(address)  # type: ignore[arg-type]
+        if code in (0, errno.EISCONN):
+            return False
+        if code in (errno.EAGAIN, errno.EWOULDBLOCK):
+            return True  # a local socket's queue is full: nobody is accepting
+        if code != errno.EINPROGRESS:
+            return False  # refused or gone: libspeechd fails at once, no hang
+        _, ready, _ = select.select([], [sock], [], timeout)
+        return not ready
+    except OSError:
+        return False
+    finally:
+        sock.close()
