@@ -151,12 +151,14 @@ def build_plan(workout: Workout, video_length: float | None = None) -> Plan:
         t = step_segments[-1].end if step_segments else t
         if workout.video_led and index + 1 < len(workout.steps):
             next_at = workout.steps[index + 1].at
-            if next_at is not None and t > next_at + 1e-9:
+            # Less than half a millisecond (the finest time a message shows) is no overlap.
+            if next_at is not None and t > next_at + 0.0005:
                 name = step.exercise if isinstance(step, ExerciseStep) else "rest"
+                until, starts = distinct_clocks(t, next_at)
                 warnings.append(
                     PlanWarning(
-                        f"step {index + 1} ({name}) runs until {format_clock(t)}, past the next "
-                        f"step's start at {format_clock(next_at)}; it will be cut short",
+                        f"step {index + 1} ({name}) runs until {until}, past the next "
+                        f"step's start at {starts}; it will be cut short",
                         step.location,
                     )
                 )
@@ -164,6 +166,22 @@ def build_plan(workout: Workout, video_length: float | None = None) -> Plan:
     end = max((segment.end for segment in segments), default=0.0)
     total = video_length if workout.video_led and video_length else end
     return Plan(workout, tuple(segments), float(total), exact, tuple(warnings))
+
+
+def distinct_clocks(first: float, second: float) -> tuple[str, str]:
+    """Two different times written with the fewest decimals (up to ms) that show they differ,
+    so a message never says "runs until 0:06, past 0:06"."""
+    shown = format_clock(first), format_clock(second)
+    for places in range(1, 4):
+        if shown[0] != shown[1]:
+            break
+        shown = _clock_places(first, places), _clock_places(second, places)
+    return shown
+
+
+def _clock_places(seconds: float, places: int) -> str:
+    whole, fraction = divmod(round(seconds * 10**places), 10**places)
+    return f"{format_clock(whole)}.{fraction:0{places}d}"
 
 
 def format_clock(seconds: float | None) -> str:
