@@ -74,7 +74,7 @@ def test_the_first_countdown_says_what_is_coming_and_asks_about_pain() -> None:
         phase_fraction=0.0,
         ring=Ring(pytest.approx(0.7), "4", "GET READY"),
         cue="Get ready: 2 x 2 reps, tempo 2-1-2 s",
-        next_up="Next up: Bridge - set 1 / 2",
+        next_up="Next up: Bridge - set 2 / 2",  # not the set this countdown leads into
         stage_text="Bridge\n\n2 x 2 reps, tempo 2-1-2 s",
         progress=pytest.approx(1.5 / 85),
         elapsed_text="0:01",
@@ -86,6 +86,34 @@ def test_the_first_countdown_says_what_is_coming_and_asks_about_pain() -> None:
         done_primary=False,
         before_first=True,
     )
+
+
+@pytest.mark.parametrize(
+    ("workout", "seconds", "next_up"),
+    [
+        ((ExerciseStep("Bridge", reps=2, sets=1), RestStep(30)), 1.0, "Rest 0:30"),
+        ((ExerciseStep("Bridge", reps=2, sets=1),), 1.0, "Finish"),
+        ((ExerciseStep("Dead bug", reps=1, hold=5, sides="both"),), 1.0, "Dead bug - right"),
+        # The countdown before the second step (after the rest) names the step after it.
+        ((ExerciseStep("A", reps=1), RestStep(10), ExerciseStep("B", reps=1)), 1.0, "Rest 0:10"),
+    ],
+)
+def test_a_countdown_never_names_its_own_exercise_as_next(
+    workout: tuple[ExerciseStep | RestStep, ...], seconds: float, next_up: str
+) -> None:
+    plan = plan_of(*workout, countdown=5)
+    face = face_at(plan, seconds)
+    assert face.ring.caption == "GET READY"
+    assert face.next_up.removeprefix("Next up: ") == next_up
+
+
+def test_a_later_countdown_names_what_follows_its_exercise() -> None:
+    plan = plan_of(
+        ExerciseStep("A", reps=1, hold=5), ExerciseStep("B", reps=1, hold=5), countdown=5
+    )
+    first_end = next(s.end for s in plan.segments if s.exercise == "A" and s.kind == "work")
+    face = face_at(plan, first_end + 1.0)
+    assert (face.title, face.ring.caption, face.next_up) == ("B", "GET READY", "Next up: Finish")
 
 
 def test_a_tempo_set_shows_rep_phase_and_the_set_left() -> None:

@@ -266,7 +266,8 @@ def test_no_switch_time_still_says_switch_sides_but_does_not_beep() -> None:
 def test_sets_with_rests_between_and_a_last_set_cue() -> None:
     step = ExerciseStep("Bridge", sets=3, duration=10.0, rest=15.0)
     session, clock, events = started(plan_of(step, countdown=5.0))
-    assert session.view().next_up == "Next: Bridge - set 1 / 3"
+    # During the countdown Bridge is on screen already: next is what follows set 1.
+    assert session.view().next_up == "Next: Rest 0:15"
     events += run(session, clock, 15.0)
     assert session.view().state is SessionState.REST
     assert session.view().next_up == "Next: Bridge - set 2 / 3"
