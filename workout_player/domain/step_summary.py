@@ -19,6 +19,12 @@ def exercise_summary(step: ExerciseStep) -> str:
     return f"{sets}{reps} reps at your pace"
 
 
+def sets_done(sets: int, each_side: bool) -> str:
+    """ "1 set, each side", "3 sets": a set done left and right is one set, as planned."""
+    text = f"{sets} set" + ("" if sets == 1 else "s")
+    return f"{text}, each side" if each_side else text
+
+
 def _num(value: float) -> str:
     return f"{value:g}"
 
