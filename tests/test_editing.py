@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -239,7 +238,7 @@ def test_a_video_in_another_folder_is_written_relative_and_found_again(tmp_path:
     text = target.read_text(encoding="utf-8")
     assert "video: ../../media/class.mp4\n" in text
     found = WorkoutDocument.load(target).video_path()
-    assert found is not None and os.path.samefile(found, video)
+    assert found is not None and found.samefile(video)
 
 
 def test_timestamps() -> None:

@@ -4,7 +4,6 @@ wherever the file is saved: `workout-player new -o`, Save As, a fallback folder.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 import pytest
@@ -43,4 +42,4 @@ def test_new_with_output_elsewhere_writes_a_relative_video_path(
     assert f"video: {written}\n" in target.read_text(encoding="utf-8")
     workout = load_workout(target).workout
     assert workout is not None and workout.video is not None
-    assert os.path.samefile(workout.video, video)
+    assert workout.video.samefile(video)

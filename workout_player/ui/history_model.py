@@ -20,8 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from workout_player.domain.timeline import format_clock
 from workout_player.domain.step_summary import sets_done
+from workout_player.domain.timeline import format_clock
 from workout_player.store import HistoryFilter, SessionRow, Store
 
 PAGE_SIZE = 200
