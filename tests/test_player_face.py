@@ -17,7 +17,7 @@ from workout_player.domain.player_face import (
     Ring,
     player_face,
 )
-from workout_player.domain.session import Session
+from workout_player.domain.session import PhaseChanged, Session
 from workout_player.domain.timeline import Plan
 
 # countdown 0-5; Bridge set 1 5-15, set 2 15-25; rest 25-55; countdown 55-60;
@@ -254,3 +254,21 @@ def test_a_video_led_rest_cannot_be_made_longer_or_shorter() -> None:
     face = video_face(65.0)
     assert (face.title, face.rest_buttons) == ("Rest", False)
     assert face.ring == Ring(pytest.approx(0.75), "15", "REST", "rest")
+
+
+@pytest.mark.parametrize("tempo", [(4.0,), (2.5,)])
+def test_a_one_number_tempo_fills_the_bar_through_the_rep_and_says_slowly(
+    tempo: tuple[float, ...],
+) -> None:
+    seconds = tempo[0]
+    plan = plan_of(ExerciseStep("Slow bridge", reps=3, tempo=tempo), countdown=0)
+    clock = FakeClock(100.0)
+    session = Session(plan, clock)
+    phase_seconds = None
+    for event in session.start() + run(session, clock, seconds * 1.25, step=seconds / 8):
+        if isinstance(event, PhaseChanged):
+            phase_seconds = event.seconds  # as the controller keeps it for the screen
+    face = player_face(session.view(), plan, phase_seconds=phase_seconds)
+    assert face.rep_text == "2 / 3"
+    assert face.phase_text == f"SLOWLY, {seconds:g} s"
+    assert face.phase_fraction == pytest.approx(0.25)
