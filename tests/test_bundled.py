@@ -57,6 +57,15 @@ def test_workout_has_safety_note_level_and_tags(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", WORKOUT_FILES, ids=lambda p: p.name)
+def test_follow_along_names_only_video_led_workouts(path: Path) -> None:
+    # The app calls a video-led workout "follow-along" (library, cue editor): a timer-led
+    # programme with that word in its title or tags promises a video it does not have.
+    workout = _load(path)
+    said = " ".join([workout.title, *workout.tags]).lower().replace(" ", "-")
+    assert ("follow-along" in said) == workout.video_led, (workout.title, workout.tags)
+
+
+@pytest.mark.parametrize("path", WORKOUT_FILES, ids=lambda p: p.name)
 def test_every_timer_led_exercise_has_its_clip(path: Path) -> None:
     workout = _load(path)
     if workout.video_led:

@@ -135,7 +135,7 @@ def test_history_limit_and_table(db: Path, capsys: pytest.CaptureFixture[str]) -
         "basics",
         "10:40",
         "completed",
-        "4",
+        "3",  # Bird dog set 1 left and right is one set
         "23",
         "5",
         "->",

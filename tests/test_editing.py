@@ -182,6 +182,8 @@ def test_saving_elsewhere_keeps_the_video_reachable(commented: Path, tmp_path: P
     result = load_workout(target)
     assert result.workout is not None
     assert result.workout.video == (commented.parent / "class.mp4").absolute()
+    # ...through a path relative to the new file, never an absolute one.
+    assert WorkoutDocument.load(target).data["video"] == "../class.mp4"
 
 
 @pytest.mark.parametrize(
@@ -219,7 +221,24 @@ def test_save_paths(tmp_path: Path) -> None:
     fallback = default_save_path(video, writable=lambda _: False, workouts_dir=tmp_path / "w")
     assert fallback == tmp_path / "w" / "Back class.yaml"
     assert video_reference(video, video.with_suffix(".yaml")) == "Back class.mp4"
-    assert video_reference(video, tmp_path / "w" / "x.yaml") == video.as_posix()
+    # Elsewhere: still relative to the workout file, as the format says.
+    assert video_reference(video, tmp_path / "w" / "x.yaml") == "../videos/Back class.mp4"
+    assert video_reference(video, tmp_path / "videos" / "a" / "b" / "x.yaml") == (
+        "../../Back class.mp4"
+    )
+
+
+def test_a_video_in_another_folder_is_written_relative_and_found_again(tmp_path: Path) -> None:
+    video = tmp_path / "media" / "class.mp4"
+    video.parent.mkdir()
+    video.write_bytes(b"")
+    target = tmp_path / "workouts" / "mine" / "class.yaml"
+    document = WorkoutDocument.new_from_video(video, target)
+    document.save()
+    text = target.read_text(encoding="utf-8")
+    assert "video: ../../media/class.mp4\n" in text
+    found = WorkoutDocument.load(target).video_path()
+    assert found is not None and found.samefile(video)
 
 
 def test_timestamps() -> None:

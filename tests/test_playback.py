@@ -141,7 +141,7 @@ def test_probe_missing_file(tmp_path: Path) -> None:
 def test_probe_text_file_named_mp4(not_a_video: Path) -> None:  # noqa: F811
     info = probe_media(not_a_video)
     assert not info.ok and not info.has_video
-    assert info.error is not None and "Re-encode" in info.error
+    assert info.error is not None and "notes.mp4 is not a video" in info.error
     assert probe_length(not_a_video) is None
 
 
@@ -289,10 +289,10 @@ def test_unplayable_file_reports_and_keeps_the_timer(
     path.write_bytes(content)
     ended: list[bool] = []
     vlc_player.ended.connect(lambda: ended.append(True))
-    assert vlc_player.load(path)  # libvlc only finds out when it tries
     with qtbot.waitSignal(vlc_player.error, timeout=10000) as error:
-        vlc_player.play()
-    assert "could not play notes.mp4" in error.args[0]
+        assert not vlc_player.load(path)  # the probe finds out before playing
+    vlc_player.play()
+    assert "notes.mp4 is not a video VLC can read" in error.args[0]
     assert vlc_player.problem == error.args[0]
     with qtbot.waitSignal(vlc_player.time_changed):
         pass  # the timer took over and time goes on

@@ -17,7 +17,7 @@ from workout_player.domain.player_face import (
     Ring,
     player_face,
 )
-from workout_player.domain.session import Session
+from workout_player.domain.session import PhaseChanged, Session
 from workout_player.domain.timeline import Plan
 
 # countdown 0-5; Bridge set 1 5-15, set 2 15-25; rest 25-55; countdown 55-60;
@@ -74,7 +74,7 @@ def test_the_first_countdown_says_what_is_coming_and_asks_about_pain() -> None:
         phase_fraction=0.0,
         ring=Ring(pytest.approx(0.7), "4", "GET READY"),
         cue="Get ready: 2 x 2 reps, tempo 2-1-2 s",
-        next_up="Next up: Bridge - set 1 / 2",
+        next_up="Next up: Bridge - set 2 / 2",  # not the set this countdown leads into
         stage_text="Bridge\n\n2 x 2 reps, tempo 2-1-2 s",
         progress=pytest.approx(1.5 / 85),
         elapsed_text="0:01",
@@ -86,6 +86,34 @@ def test_the_first_countdown_says_what_is_coming_and_asks_about_pain() -> None:
         done_primary=False,
         before_first=True,
     )
+
+
+@pytest.mark.parametrize(
+    ("workout", "seconds", "next_up"),
+    [
+        ((ExerciseStep("Bridge", reps=2, sets=1), RestStep(30)), 1.0, "Rest 0:30"),
+        ((ExerciseStep("Bridge", reps=2, sets=1),), 1.0, "Finish"),
+        ((ExerciseStep("Dead bug", reps=1, hold=5, sides="both"),), 1.0, "Dead bug - right"),
+        # The countdown before the second step (after the rest) names the step after it.
+        ((ExerciseStep("A", reps=1), RestStep(10), ExerciseStep("B", reps=1)), 1.0, "Rest 0:10"),
+    ],
+)
+def test_a_countdown_never_names_its_own_exercise_as_next(
+    workout: tuple[ExerciseStep | RestStep, ...], seconds: float, next_up: str
+) -> None:
+    plan = plan_of(*workout, countdown=5)
+    face = face_at(plan, seconds)
+    assert face.ring.caption == "GET READY"
+    assert face.next_up.removeprefix("Next up: ") == next_up
+
+
+def test_a_later_countdown_names_what_follows_its_exercise() -> None:
+    plan = plan_of(
+        ExerciseStep("A", reps=1, hold=5), ExerciseStep("B", reps=1, hold=5), countdown=5
+    )
+    first_end = next(s.end for s in plan.segments if s.exercise == "A" and s.kind == "work")
+    face = face_at(plan, first_end + 1.0)
+    assert (face.title, face.ring.caption, face.next_up) == ("B", "GET READY", "Next up: Finish")
 
 
 def test_a_tempo_set_shows_rep_phase_and_the_set_left() -> None:
@@ -232,3 +260,21 @@ def test_a_video_led_rest_cannot_be_made_longer_or_shorter() -> None:
     face = video_face(65.0)
     assert (face.title, face.rest_buttons) == ("Rest", False)
     assert face.ring == Ring(pytest.approx(0.75), "15", "REST", "rest")
+
+
+@pytest.mark.parametrize("tempo", [(4.0,), (2.5,)])
+def test_a_one_number_tempo_fills_the_bar_through_the_rep_and_says_slowly(
+    tempo: tuple[float, ...],
+) -> None:
+    seconds = tempo[0]
+    plan = plan_of(ExerciseStep("Slow bridge", reps=3, tempo=tempo), countdown=0)
+    clock = FakeClock(100.0)
+    session = Session(plan, clock)
+    phase_seconds = None
+    for event in session.start() + run(session, clock, seconds * 1.25, step=seconds / 8):
+        if isinstance(event, PhaseChanged):
+            phase_seconds = event.seconds  # as the controller keeps it for the screen
+    face = player_face(session.view(), plan, phase_seconds=phase_seconds)
+    assert face.rep_text == "2 / 3"
+    assert face.phase_text == f"SLOWLY, {seconds:g} s"
+    assert face.phase_fraction == pytest.approx(0.25)

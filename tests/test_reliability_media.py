@@ -20,7 +20,7 @@ from tests.media_fixtures import make_video
 from tests.ui_support import saved
 from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
-from workout_player.playback import VlcPlayer, vlc_status
+from workout_player.playback import VlcPlayer, probe_media, vlc_status
 from workout_player.store import open_store
 from workout_player.ui.player_screen import PlayerScreen
 from workout_player.ui.session_controller import SessionController
@@ -68,11 +68,13 @@ def test_unreadable_video_says_so_and_time_goes_on(
     player: VlcPlayer, qtbot: QtBot, mono: Monotonic, good_video: Path, tmp_path: Path, keep: float
 ) -> None:
     broken = truncated(good_video, tmp_path / "broken.mp4", keep)
-    assert player.load(broken)
     with qtbot.waitSignal(player.error, timeout=10000) as error:
-        player.play()
+        assert not player.load(broken)  # found before playing, with its reason
+    player.play()
     message = error.args[0]
-    assert "broken.mp4" in message and "timer" in message and "MP4 (H.264)" in message
+    reason = "is empty" if keep == 0.0 else "is cut short"
+    assert f"broken.mp4 {reason}" in message and "Copy or download it again" in message
+    assert "timer" in message and "Re-encode" not in message  # it is H.264 already
     assert player.problem == message
     assert player.video_widget().message() == message  # type: ignore[attr-defined]
     start = player.clock.now()
@@ -81,10 +83,12 @@ def test_unreadable_video_says_so_and_time_goes_on(
     assert player.is_playing()
 
 
-def test_video_cut_short_plays_what_is_there_and_ends(
+def test_video_cut_short_with_its_index_first_is_refused_before_it_plays(
     player: VlcPlayer, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    # With the index first (faststart), a cut file still plays up to where it was cut.
+    # With the index first (faststart) libvlc would play a cut file up to the cut and
+    # then "end": a video-led session would finish early with no word why. The player
+    # says it is cut short and runs the whole session on the timer instead.
     # ffmpeg writes the index at the end by default; remux it to the front.
     full = make_video(tmp_path / "full.mp4", "testsrc=duration=4:size=320x240:rate=25")
     fast = tmp_path / "faststart.mp4"
@@ -93,14 +97,16 @@ def test_video_cut_short_plays_what_is_there_and_ends(
          "-movflags", "+faststart", str(fast)],
         check=True, timeout=60,
     )  # fmt: skip
+    assert probe_media(fast).playable
     cut = truncated(fast, tmp_path / "cut.mp4", 0.4)
-    errors: list[str] = []
-    player.error.connect(errors.append)
-    assert player.load(cut)
-    with qtbot.waitSignal(player.ended, timeout=15000):
+    ended: list[bool] = []
+    player.ended.connect(lambda: ended.append(True))
+    with qtbot.waitSignal(player.error) as error:
+        assert not player.load(cut)
+    assert "cut.mp4 is cut short" in error.args[0]
+    with qtbot.waitSignal(player.time_changed):
         player.play()
-    assert not errors and player.problem is None
-    assert not player.is_playing()
+    assert player.is_playing() and not ended
 
 
 VIDEO_WORKOUT = """title: Broken follow-along
@@ -130,9 +136,9 @@ def test_video_led_session_with_a_truncated_video_runs_on_the_timer(
     screen = PlayerScreen(controller)
     qtbot.addWidget(screen)
     try:
-        with qtbot.waitSignal(controller.problems_changed, timeout=10000):
-            controller.start()
-        assert "follow.mp4" in screen.banner.label.text()
+        # The probe found it cut short as the session was set up, before anything played.
+        controller.start()
+        assert "follow.mp4 is cut short" in screen.banner.label.text()
         assert screen.banner.isVisibleTo(screen)
         with qtbot.waitSignal(controller.finished, timeout=5000) as finished:
             for _ in range(200):

@@ -143,14 +143,15 @@ def test_zero_second_phase_is_passed_over() -> None:
     assert [p.name for p in of_type(events, PhaseChanged)] == ["lower", "lift"]
 
 
-def test_single_number_tempo_counts_reps_without_phases() -> None:
+def test_single_number_tempo_paces_each_rep_as_one_slow_phase() -> None:
     session, clock, events = started(plan_of(ExerciseStep("March", reps=4, tempo=(3.0,))))
-    assert session.view().phase == "rep"
+    assert session.view().phase == "slowly"
     events += run(session, clock, 4.0)
     view = session.view()
-    assert (view.rep, view.phase, view.phase_remaining) == (2, "rep", pytest.approx(2.0))
+    assert (view.rep, view.phase, view.phase_remaining) == (2, "slowly", pytest.approx(2.0))
     events += run(session, clock, 10.0)
-    assert of_type(events, PhaseChanged) == []
+    # One phase per rep, as long as the rep: the screen's bar fills through each rep.
+    assert of_type(events, PhaseChanged) == [PhaseChanged(0, "slowly", 3.0)] * 4
     assert [r.rep for r in of_type(events, RepCounted)] == [1, 2, 3, 4]
     assert session.finished
 
@@ -266,7 +267,8 @@ def test_no_switch_time_still_says_switch_sides_but_does_not_beep() -> None:
 def test_sets_with_rests_between_and_a_last_set_cue() -> None:
     step = ExerciseStep("Bridge", sets=3, duration=10.0, rest=15.0)
     session, clock, events = started(plan_of(step, countdown=5.0))
-    assert session.view().next_up == "Next: Bridge - set 1 / 3"
+    # During the countdown Bridge is on screen already: next is what follows set 1.
+    assert session.view().next_up == "Next: Rest 0:15"
     events += run(session, clock, 15.0)
     assert session.view().state is SessionState.REST
     assert session.view().next_up == "Next: Bridge - set 2 / 3"

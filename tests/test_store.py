@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import fields
@@ -9,6 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from workout_player.domain.step_summary import sets_done
 from workout_player.store import (
     SCHEMA_VERSION,
     ExerciseTotal,
@@ -209,10 +211,37 @@ def test_session_summary_per_exercise_in_the_order_done(store: Store) -> None:
     store.record_set(session_id, a_set("Bird dog", 1, side="right", reps=7))
     store.record_set(session_id, a_set("Side plank", 1, reps=None, seconds=20.0))
     store.record_set(session_id, a_set("Bird dog", 2, side="left", reps=6))
+    # Bird dog: set 1 left and right, set 2 left (stopped there): two sets, done by side.
     assert store.session_summary(session_id) == [
-        ExerciseTotal("Bird dog", sets=3, reps=21, seconds=90.0, sessions=1),
+        ExerciseTotal("Bird dog", sets=2, reps=21, seconds=90.0, sessions=1, each_side=True),
         ExerciseTotal("Side plank", sets=1, reps=0, seconds=20.0, sessions=1),
     ]
+    (row,) = store.sessions()
+    assert row.sets == 3
+
+
+def test_a_set_done_left_and_right_counts_once_everywhere(store: Store) -> None:
+    session_id = store.start_session(workout="W", workout_file=None, content_hash=None)
+    store.record_set(session_id, a_set("Side plank", 1, side="left", reps=None))
+    store.record_set(session_id, a_set("Side plank", 1, side="right", reps=None))
+    # The same exercise again in a later step is another set, not the same one.
+    later = a_set("Side plank", 1, side="left", reps=None)
+    store.record_set(session_id, dataclasses.replace(later, step=2))
+    store.record_set(session_id, dataclasses.replace(later, step=2, side="right"))
+    store.record_set(session_id, a_set("Bird dog", 1, reps=5))
+    expected = [
+        ExerciseTotal("Side plank", sets=2, reps=0, seconds=120.0, sessions=1, each_side=True),
+        ExerciseTotal("Bird dog", sets=1, reps=5, seconds=30.0, sessions=1),
+    ]
+    assert store.session_summary(session_id) == expected
+    assert store.exercise_totals() == expected
+    (row,) = store.sessions()
+    assert row.sets == 3
+
+
+def test_sets_done_text_says_each_side_like_the_workout_page() -> None:
+    assert sets_done(1, each_side=True) == "1 set, each side"
+    assert sets_done(3, each_side=False) == "3 sets"
 
 
 def test_exercise_totals_over_all_or_filtered_sessions(store: Store) -> None:

@@ -111,6 +111,26 @@ def test_overlapping_video_steps_warn_with_the_step_location() -> None:
     assert "runs until 1:30, past the next step's start at 1:00" in warning.message
 
 
+@pytest.mark.parametrize(
+    ("duration", "at", "until", "starts"),
+    [
+        (6.4, "0:06", "0:06.4", "0:06.0"),  # both round to 0:06
+        (5.54, "0:05.52", "0:05.54", "0:05.52"),  # both 0:06, both 0:05.5
+        (60.0006, "1:00", "1:00.001", "1:00.000"),  # differ only in milliseconds
+    ],
+)
+def test_overlap_warning_times_differ_where_rounding_would_hide_it(
+    duration: float, at: str, until: str, starts: str
+) -> None:
+    text = (
+        f"title: T\nvideo: v.mp4\nsteps:\n"
+        f"  - exercise: A\n    duration: {duration}\n    at: 0\n"
+        f"  - rest: 15\n    at: {at}\n"
+    )
+    (warning,) = plan_of(text).warnings
+    assert f"runs until {until}, past the next step's start at {starts};" in warning.message
+
+
 def test_plan_json_shape() -> None:
     data = plan_of(WORKED_EXAMPLE).to_json()
     assert list(data) == ["title", "mode", "total_seconds", "exact", "segments"]
@@ -169,3 +189,12 @@ def test_bundled_video_workout_has_no_overlapping_steps() -> None:
     video_plan = plan_of(video.read_text(encoding="utf-8"))
     assert video_plan.warnings == ()
     assert video_plan.exact and plan_of(timer.read_text(encoding="utf-8")).exact
+
+
+def test_an_overlap_below_a_millisecond_is_no_overlap() -> None:
+    text = (
+        "title: T\nvideo: v.mp4\nsteps:\n"
+        "  - exercise: A\n    duration: 60.0004\n    at: 0\n"
+        "  - rest: 15\n    at: 1:00\n"
+    )
+    assert plan_of(text).warnings == ()

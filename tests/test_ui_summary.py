@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.history_data import record
-from workout_player.store import Store, open_store
+from workout_player.store import SetRecord, Store, open_store
 from workout_player.ui.summary import SummaryPage
 
 
@@ -68,13 +68,27 @@ def _read_back(db_path: Path, session_id: int):
 def test_summary_shows_time_sets_reps_and_hold_time_per_exercise(qtbot, store):
     page = _page(qtbot, store, _session(store))
     assert _table(page) == [
-        ["Bird dog", "2", "15", "0:58"],
-        ["Side plank", "2", "", "0:38"],
-        ["Dead bug", "1", "10", "0:45"],
+        ["Bird dog", "2 sets", "15", "0:58"],
+        ["Side plank", "2 sets", "", "0:38"],
+        ["Dead bug", "1 set", "10", "0:45"],
     ]
     assert page.title.text() == "Back basics"
     assert page.status.text().startswith("Completed")
     assert page.totals.text() == "12:34 total · 5 sets · 25 reps · 2:21 worked or held"
+
+
+def test_one_set_done_left_and_right_is_one_set_each_side(qtbot, store):
+    session_id = store.start_session(workout="Sides", workout_file=None, content_hash=None)
+    start = datetime(2026, 3, 16, 9, 0)
+    for side in ("left", "right"):
+        store.record_set(
+            session_id,
+            SetRecord(0, "Side plank", 1, side, None, None, 20.0, start, start),
+        )
+    store.finish_session(session_id, status="completed", active_seconds=60.0)
+    page = _page(qtbot, store, session_id)
+    assert _table(page) == [["Side plank", "1 set, each side", "", "0:40"]]
+    assert " · 1 set · " in page.totals.text()
 
 
 def test_a_session_ended_early_says_so(qtbot, store):

@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="show libvlc's and the sound system's messages (also WORKOUT_PLAYER_VERBOSE=1)",
+    )
     _db_option(parser, top=True)
     parser.set_defaults(handler="gui")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -164,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             args = build_parser().parse_args(argv)  # --help and usage errors: SystemExit
+            if args.verbose:
+                # An environment variable, so playback (and any process it starts) sees it.
+                os.environ["WORKOUT_PLAYER_VERBOSE"] = "1"
             module = importlib.import_module(f"workout_player.cli.{args.handler}_cmd")
             code = int(module.run(args))
         finally:

@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from workout_player.cli.media_check import media_warnings
 from workout_player.cli.validate_cmd import safe_streams
 from workout_player.domain.durations import format_clock
 from workout_player.domain.filecheck import file_problem
@@ -83,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
     if result.workout is None:
         return 1
     workout = result.workout
+    for warning in media_warnings(args.file, workout):
+        print(warning, file=sys.stderr)
     length = video_length(workout) if workout.video_led else None
     plan = build_plan(workout, video_length=length)
     if args.json:

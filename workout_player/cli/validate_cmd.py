@@ -21,16 +21,20 @@ def safe_streams() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workout_player.cli.media_check import media_warnings
     from workout_player.cli.plan_cmd import probe_video  # plan_cmd imports this module
 
     safe_streams()
     failed = 0
     for name in args.files:
         result = load_workout(name, video_length=probe_video)
-        for problem in result.problems:
+        found = [*result.problems]
+        if result.workout is not None:
+            found.extend(media_warnings(name, result.workout))
+        for problem in found:
             print(problem, file=sys.stderr)
         if result.ok:
-            warnings = len(result.warnings)
+            warnings = sum(1 for problem in found if problem.severity == "warning")
             note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
             print(f"OK {name}{note}")
         else:

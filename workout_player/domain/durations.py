@@ -33,3 +33,19 @@ def seconds_text(value: float) -> str:
 def rough_length(seconds: float) -> str:
     """A workout's length to the minute: `12 min` (at least `1 min`), or `45 s` under a minute."""
     return f"{max(1, round(seconds / 60))} min" if seconds >= 60 else f"{round(seconds)} s"
+
+
+def distinct_clocks(first: float, second: float) -> tuple[str, str]:
+    """Two different times written with the fewest decimals (up to ms) that show they differ,
+    so a message never says "runs until 0:06, past 0:06"."""
+    shown = format_clock(first), format_clock(second)
+    for places in range(1, 4):
+        if shown[0] != shown[1]:
+            break
+        shown = _clock_places(first, places), _clock_places(second, places)
+    return shown
+
+
+def _clock_places(seconds: float, places: int) -> str:
+    whole, fraction = divmod(round(seconds * 10**places), 10**places)
+    return f"{format_clock(whole)}.{fraction:0{places}d}"

@@ -83,7 +83,7 @@ def player_face(view: SessionView, plan: Plan, *, phase_seconds: float | None) -
         else None,
         set_text=f"SET {view.set_text}" if view.set_text else "",
         rep_text=f"{view.rep or 0} / {view.reps}" if working and view.reps is not None else None,
-        phase_text=(view.phase or "").upper() if tempo else None,
+        phase_text=phase_text(view, step) if tempo else None,
         phase_fraction=_phase_fraction(view, phase_seconds) if tempo else 0.0,
         ring=ring(view, plan),
         cue=cue_text(view, step),
@@ -110,6 +110,14 @@ def _title(view: SessionView, plan: Plan) -> str:
     if segment.kind == "rest" and segment.exercise is None:
         return "Rest"
     return segment.exercise or "Rest"
+
+
+def phase_text(view: SessionView, step: ExerciseStep | None) -> str:
+    """ "LOWER"; a one-phase tempo says how and how long: "SLOWLY, 4 s"."""
+    name = (view.phase or "").upper()
+    if step is not None and step.tempo is not None and len(step.tempo) == 1:
+        return f"{name}, {step.tempo[0]:g} s"
+    return name
 
 
 def _phase_fraction(view: SessionView, phase_seconds: float | None) -> float:

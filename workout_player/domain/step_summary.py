@@ -36,6 +36,12 @@ def amount_summary(
     return f"{count}{_number(reps)} reps at your pace"
 
 
+def sets_done(sets: int, each_side: bool) -> str:
+    """ "1 set, each side", "3 sets": a set done left and right is one set, as planned."""
+    text = f"{sets} set" + ("" if sets == 1 else "s")
+    return f"{text}, each side" if each_side else text
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from workout_player.domain.durations import format_clock
+from workout_player.domain.durations import distinct_clocks
 from workout_player.domain.model import ExerciseStep, Location, RestStep, Side, Workout
 
 SegmentKind = Literal["countdown", "work", "switch", "rest"]
@@ -152,12 +152,14 @@ def build_plan(workout: Workout, video_length: float | None = None) -> Plan:
         t = step_segments[-1].end if step_segments else t
         if workout.video_led and index + 1 < len(workout.steps):
             next_at = workout.steps[index + 1].at
-            if next_at is not None and t > next_at + 1e-9:
+            # Less than half a millisecond (the finest time a message shows) is no overlap.
+            if next_at is not None and t > next_at + 0.0005:
                 name = step.exercise if isinstance(step, ExerciseStep) else "rest"
+                until, starts = distinct_clocks(t, next_at)
                 warnings.append(
                     PlanWarning(
-                        f"step {index + 1} ({name}) runs until {format_clock(t)}, past the next "
-                        f"step's start at {format_clock(next_at)}; it will be cut short",
+                        f"step {index + 1} ({name}) runs until {until}, past the next "
+                        f"step's start at {starts}; it will be cut short",
                         step.location,
                     )
                 )

@@ -550,7 +550,8 @@ class WorkoutDocument:
     def save(self, path: Path | None = None) -> Path:
         """Write the workout (to `path`, else where it came from); return where it went.
 
-        Saving somewhere else rewrites a relative `video:` so it still finds the video.
+        Saving somewhere else rewrites a relative `video:` so it still finds the video
+        (still relative, from the new folder). A path the person wrote in full stays so.
         """
         target = (path or self.path or Path()).expanduser()
         if target == Path():

@@ -43,16 +43,19 @@ def default_save_path(
 
 
 def video_reference(video: Path, workout_file: Path) -> str:
-    """The `video:` value: relative when the video sits in the workout's folder or below.
+    """The `video:` value: relative to the workout's folder whenever it can be.
 
-    A relative path keeps a folder of workout + video movable as one; a video
-    elsewhere gets its absolute path rather than a fragile `../../..` chain.
+    The format says paths are relative to the workout file, so a folder holding
+    workouts and videos moves (or syncs to another machine) as one. Only a video on
+    another drive (Windows), where no relative path exists, is written in full.
+    The path is worked out lexically, as the loader reads it (normpath, no symlinks
+    followed), so what is written is what the loader finds.
     """
-    video = video.expanduser().absolute()
-    folder = workout_file.expanduser().absolute().parent
+    video = Path(os.path.normpath(video.expanduser().absolute()))
+    folder = Path(os.path.normpath(workout_file.expanduser().absolute().parent))
     try:
-        return video.relative_to(folder).as_posix()
-    except ValueError:
+        return Path(os.path.relpath(video, folder)).as_posix()
+    except ValueError:  # another drive: nothing relative leads there
         return video.as_posix()
 
 

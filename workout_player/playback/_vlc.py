@@ -13,6 +13,8 @@ import threading
 from types import ModuleType
 from typing import Any
 
+from workout_player.playback.quiet import libvlc_args, quiet_sound_libraries
+
 log = logging.getLogger(__name__)
 
 #: Set to 1 to force the timer-only player (tests, and to try the fallback by hand).
@@ -31,8 +33,8 @@ NO_VLC_ENV = "WORKOUT_PLAYER_NO_VLC"
 #                    first picture later. Workout videos are local files.
 #   the rest         no title, subtitles, snapshot previews or on-screen display drawn over
 #                    the exercise, and no stats or media library work.
+#   (verbosity)      --quiet, or libvlc's errors and warnings with --verbose: see quiet.py.
 BASE_ARGS: tuple[str, ...] = (
-    "--quiet",
     "--ignore-config",
     "--no-xlib",
     "--file-caching=100",
@@ -118,7 +120,8 @@ def shared_instance() -> Any:
     with _lock:
         if not _instance_tried:
             _instance_tried = True
-            args = [*BASE_ARGS, *_video_args()]
+            args = [*libvlc_args(), *BASE_ARGS, *_video_args()]
+            quiet_sound_libraries()  # before libvlc can open a sound device
             try:
                 # Returns None when libvlc starts but finds no plugins (broken install,
                 # wrong VLC_PLUGIN_PATH); can raise on very old bindings.

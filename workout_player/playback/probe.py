@@ -1,7 +1,9 @@
 """Ask libvlc what a media file holds (length, video track) without playing it or needing Qt.
 
-`workout-player plan` uses probe_length() for the total of a video-led workout, and the
-bundled-media test uses probe_media() to prove every shipped file can be read.
+`workout-player plan` uses probe_length() for the total of a video-led workout; `validate`,
+`plan` and VlcPlayer.load() use probe_media() to find a file that cannot be played and
+why (`MediaInfo.reason`, with `error` saying what to do); the bundled-media test uses it
+to prove every shipped file can be read.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from workout_player.domain.filecheck import describe, file_problem
 from workout_player.playback import _vlc
+from workout_player.playback.unplayable import Unplayable, advice, container_problem
 
 #: libvlc gives up parsing after this long; a local file parses in milliseconds.
 PARSE_TIMEOUT_MS = 2000
@@ -20,17 +23,28 @@ PARSE_TIMEOUT_MS = 2000
 
 @dataclass(frozen=True)
 class MediaInfo:
-    """What a probe found. `error` says what is wrong and what to do; None when readable."""
+    """What a probe found. `error` says what is wrong and what to do; None when readable.
+
+    `reason` names why the picture cannot be shown (the cue editor refuses to mark on
+    such a file); None when it can, or when the file could not be probed at all
+    (missing, or video off: `error` then says so).
+    """
 
     path: Path
     length: float | None  # seconds
     has_video: bool
     has_audio: bool
     error: str | None
+    reason: Unplayable | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def playable(self) -> bool:
+        """libvlc read a picture it can decode from the file."""
+        return self.ok and self.has_video
 
 
 def probe_media(path: str | Path, *, timeout_ms: int = PARSE_TIMEOUT_MS) -> MediaInfo:
@@ -41,6 +55,12 @@ def probe_media(path: str | Path, *, timeout_ms: int = PARSE_TIMEOUT_MS) -> Medi
         return _failed(
             path, f"{describe('Video', path, problem)}. Check the path in the workout file."
         )
+    try:
+        found = container_problem(path)
+    except OSError as exc:
+        return _failed(path, f"{path.name} cannot be read: {exc.strerror or exc}.")
+    if found is not None:
+        return _unplayable(path, found)
     usable, message = _vlc.vlc_status()
     instance = _vlc.shared_instance()
     if not usable or instance is None:
@@ -54,19 +74,40 @@ def probe_media(path: str | Path, *, timeout_ms: int = PARSE_TIMEOUT_MS) -> Medi
     try:
         status = _parse(vlc, media, timeout_ms)
         if status != vlc.MediaParsedStatus.done:
-            why = "it took too long" if status == vlc.MediaParsedStatus.timeout else "not a video"
-            return _failed(path, f"VLC could not read {path.name} ({why}). {_REENCODE}")
-        kinds = {track.type for track in media.tracks_get() or ()}
+            slow = status == vlc.MediaParsedStatus.timeout
+            return _unplayable(path, Unplayable.TOO_SLOW if slow else Unplayable.NOT_A_VIDEO)
+        tracks = list(media.tracks_get() or ())
+        kinds = {track.type for track in tracks}
         has_video = vlc.TrackType.video in kinds
         has_audio = vlc.TrackType.audio in kinds
         duration_ms = media.get_duration()
         length = duration_ms / 1000.0 if duration_ms and duration_ms > 0 else None
-        error = None
-        if not has_video and not has_audio:
-            error = f"{path.name} holds no video or audio VLC can play. {_REENCODE}"
-        return MediaInfo(path, length, has_video, has_audio, error)
+        reason = None
+        codec = ""
+        if not has_video:
+            reason = Unplayable.SOUND_ONLY if has_audio else Unplayable.NOT_A_VIDEO
+        else:
+            pictures = [t for t in tracks if t.type == vlc.TrackType.video]
+            known = [t for t in pictures if _codec_name(vlc, t)]
+            if not known:
+                reason, codec = Unplayable.UNKNOWN_CODEC, _fourcc(pictures[0].codec)
+        if reason is not None:
+            error = advice(reason, path.name, codec)
+            return MediaInfo(path, length, has_video, has_audio, error, reason)
+        return MediaInfo(path, length, has_video, has_audio, None)
     finally:
         media.release()
+
+
+def _codec_name(vlc: Any, track: Any) -> str:
+    """libvlc's name for a track's codec; "" for a codec libvlc has never heard of."""
+    name = vlc.libvlc_media_get_codec_description(track.type, track.codec)
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else str(name or "")
+
+
+def _fourcc(code: int) -> str:
+    text = int(code).to_bytes(4, "little").decode("latin-1")
+    return text if text.isprintable() and text.strip() else f"0x{int(code):08x}"
 
 
 def probe_length(path: str | Path) -> float | None:
@@ -75,11 +116,12 @@ def probe_length(path: str | Path) -> float | None:
     return info.length if info.ok else None
 
 
-_REENCODE = "Re-encode it as MP4 (H.264), e.g. ffmpeg -i INPUT -c:v libx264 -c:a aac OUTPUT.mp4."
-
-
 def _failed(path: Path, error: str) -> MediaInfo:
     return MediaInfo(path, None, has_video=False, has_audio=False, error=error)
+
+
+def _unplayable(path: Path, reason: Unplayable) -> MediaInfo:
+    return MediaInfo(path, None, False, False, advice(reason, path.name), reason)
 
 
 def _parse(vlc: Any, media: Any, timeout_ms: int) -> Any:

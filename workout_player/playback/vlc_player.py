@@ -29,7 +29,9 @@ from workout_player.domain.clock import STARTUP_TOLERANCE, StartupDelay, startup
 from workout_player.domain.filecheck import describe, file_problem
 from workout_player.playback import _vlc
 from workout_player.playback.player import Player
+from workout_player.playback.probe import probe_media
 from workout_player.playback.surface import VideoSurface, embed
+from workout_player.playback.unplayable import Unplayable
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,9 @@ class _Hold:
     target: float  # media seconds the clock is held at
     delay: StartupDelay  # learns from the first report past target
     running: bool = False  # the hold is over and the clock runs; awaiting that report
+
+
+ON_TIMER = "Exercises go on with the timer."
 
 
 class PlaybackUnavailableError(RuntimeError):
@@ -207,11 +212,7 @@ class VlcPlayer(Player):
         elif state in ("ended", "error"):
             # An "end" before any time passed: libvlc opened the file (text, say) but found
             # nothing to play in it. Either way, the video is not going to be there.
-            self._fail(
-                f"VLC could not play {self._media_name()}: the file is damaged or in a format "
-                "it cannot read. Exercises go on with the timer. Re-encode the video as MP4 "
-                "(H.264)."
-            )
+            self._fail(self._why_unplayable())
 
     # -- the Player interface -----------------------------------------------------------------
 
@@ -247,6 +248,14 @@ class VlcPlayer(Player):
                 f"{describe('Video', path, problem)}. Check the video path in the workout file; "
                 "exercises go on with the timer."
             )
+            return False
+        # Asked before playing: a cut file would play its first part and then "end" (ending
+        # a video-led session early), an unknown codec would "end" at once over a black box.
+        # A local parse takes milliseconds.
+        info = probe_media(path)
+        if info.reason is not None and info.reason is not Unplayable.TOO_SLOW and info.error:
+            self._media_path = path
+            self._fail(f"{info.error} {ON_TIMER}")
             return False
         media = self._instance.media_new_path(str(path))
         if media is None:
@@ -414,6 +423,18 @@ class VlcPlayer(Player):
         if self._hold is not None and not self._hold.running:
             self._fresh = True
         self._hold = None
+
+    def _why_unplayable(self) -> str:
+        """The banner for a file libvlc gave up on: the probe's reason and what to do for it
+        (cut short: copy it again; unknown codec: re-encode), else a general hint.
+        A local parse takes milliseconds, and this runs on the GUI thread, not in a callback."""
+        info = probe_media(self._media_path) if self._media_path is not None else None
+        if info is not None and info.reason is not None and info.error:
+            return f"{info.error} {ON_TIMER}"
+        return (
+            f"VLC could not play {self._media_name()}: the file is damaged or in a format "
+            f"it cannot read. {ON_TIMER} Re-encode the video as MP4 (H.264)."
+        )
 
     def _media_name(self) -> str:
         return self._media_path.name if self._media_path is not None else "the video"

@@ -65,22 +65,32 @@ class SessionDraft:
             pain_after=_int(value("pain_after")),
             rpe=_int(value("rpe")),
             notes=_text(value("notes")),
-            sets=len(self.sets),
+            sets=len({(record.step, record.exercise, record.set) for record in self.sets}),
             reps=sum(record.reps_done or 0 for record in self.sets),
             work_seconds=sum(round(max(0.0, record.seconds), 3) for record in self.sets),
         )
 
     def totals(self) -> list[ExerciseTotal]:
-        """Per exercise, in the order first done: sets, reps and seconds."""
-        totals: dict[str, list[float]] = {}
+        """Per exercise, in the order first done: sets (a set done on both sides once), reps
+        and seconds, as the history's session_summary() counts them."""
+        totals: dict[str, tuple[set[tuple[int, int]], list[str | None], int, float]] = {}
         for record in self.sets:
-            entry = totals.setdefault(record.exercise, [0, 0, 0.0])
-            entry[0] += 1
-            entry[1] += record.reps_done or 0
-            entry[2] += round(max(0.0, record.seconds), 3)
+            numbers, sides, reps, seconds = totals.get(record.exercise, (set(), [], 0, 0.0))
+            numbers.add((record.step, record.set))
+            sides.append(record.side)
+            reps += record.reps_done or 0
+            seconds += round(max(0.0, record.seconds), 3)
+            totals[record.exercise] = (numbers, sides, reps, seconds)
         return [
-            ExerciseTotal(name, int(sets), int(reps), seconds, 1)
-            for name, (sets, reps, seconds) in totals.items()
+            ExerciseTotal(
+                name,
+                len(numbers),
+                reps,
+                seconds,
+                1,
+                each_side=set(sides) == {"left", "right"},
+            )
+            for name, (numbers, sides, reps, seconds) in totals.items()
         ]
 
 

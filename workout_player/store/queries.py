@@ -108,6 +108,8 @@ class ExerciseTotal:
     reps: int
     seconds: float
     sessions: int
+    each_side: bool = False
+    """Every set was done left and right: `sets` counts each set once, not once per side."""
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,19 @@ _NUMBER = "CASE WHEN typeof({0}) IN ('integer', 'real') THEN {0} END"
 _TOTAL = f"total({_NUMBER})"
 """A sum that cannot overflow (sum() raises on a huge integer) and skips text and blobs."""
 
+# A set done left and right is two rows but one set, as the workout page counts it:
+# a set is its (session, step, exercise, set number). quote() keeps a damaged NULL counted.
+_SET_KEY = (
+    "quote(t.session_id) || ',' || quote(t.step) || ',' || quote(t.exercise) || ','"
+    " || quote(t.set_number)"
+)
+_SETS = f"count(DISTINCT {_SET_KEY})"
+_EACH_SIDE = "(min(coalesce(t.side IN ('left', 'right'), 0)) AND count(DISTINCT t.side) = 2)"
+
 _SESSION_COLUMNS = (
     "s.id, s.workout, s.workout_file, s.content_hash, s.started_at, s.ended_at, s.status,"
     " s.active_seconds, s.pain_before, s.pain_after, s.rpe, s.notes,"
-    " (SELECT count(*) FROM sets t WHERE t.session_id = s.id),"
+    f" (SELECT {_SETS} FROM sets t WHERE t.session_id = s.id),"
     f" (SELECT {_TOTAL.format('t.reps_done')} FROM sets t WHERE t.session_id = s.id),"
     f" (SELECT {_TOTAL.format('t.seconds')} FROM sets t WHERE t.session_id = s.id)"
 )
@@ -353,9 +364,9 @@ class HistoryQueries:
     def session_summary(self, session_id: int) -> list[ExerciseTotal]:
         """Per exercise, in the order first done: sets, reps and seconds held or worked."""
         sql = (
-            f"SELECT exercise, count(*), {_TOTAL.format('reps_done')},"
-            f" {_TOTAL.format('seconds')}, 1"
-            " FROM sets WHERE session_id = ? GROUP BY exercise ORDER BY min(id)"
+            f"SELECT t.exercise, {_SETS}, {_TOTAL.format('t.reps_done')},"
+            f" {_TOTAL.format('t.seconds')}, 1, {_EACH_SIDE}"
+            " FROM sets t WHERE t.session_id = ? GROUP BY t.exercise ORDER BY min(t.id)"
         )
         return [_exercise_total(row) for row in self._rows(sql, [session_id])]
 
@@ -365,9 +376,9 @@ class HistoryQueries:
         where, params = _where(flt)
         source = "sets t" if not where else f"sets t JOIN sessions s ON s.id = t.session_id{where}"
         sql = (
-            f"SELECT t.exercise, count(*), {_TOTAL.format('t.reps_done')},"
-            f" {_TOTAL.format('t.seconds')}, count(DISTINCT t.session_id)"
-            f" FROM {source} GROUP BY t.exercise ORDER BY count(*) DESC, t.exercise"
+            f"SELECT t.exercise, {_SETS}, {_TOTAL.format('t.reps_done')},"
+            f" {_TOTAL.format('t.seconds')}, count(DISTINCT t.session_id), {_EACH_SIDE}"
+            f" FROM {source} GROUP BY t.exercise ORDER BY {_SETS} DESC, t.exercise"
         )
         return [_exercise_total(row) for row in self._rows(sql, params)]
 
@@ -438,7 +449,9 @@ def _finite(value: object) -> float | None:
 def _exercise_total(row: Sequence[Any]) -> ExerciseTotal:
     # The exercise may be NULL, a blob or not UTF-8 in a damaged file: shown as stored.
     exercise = row[0] if isinstance(row[0], str) else shown(row[0])
-    return ExerciseTotal(exercise, int(row[1]), _whole(row[2]), _amount(row[3]), int(row[4]))
+    return ExerciseTotal(
+        exercise, int(row[1]), _whole(row[2]), _amount(row[3]), int(row[4]), bool(row[5])
+    )
 
 
 def _runs(points: list[date], step: timedelta, now: date) -> tuple[int, int]:

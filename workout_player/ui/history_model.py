@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from workout_player.domain.durations import format_clock
+from workout_player.domain.step_summary import sets_done
 from workout_player.store import HistoryFilter, SessionRow, Store
 
 PAGE_SIZE = 200
@@ -248,7 +249,7 @@ def exercise_summary_model(parent: Any = None) -> RowsModel:
     return RowsModel(
         [
             ("Exercise", lambda r: r.exercise),
-            ("Sets", lambda r: str(r.sets)),
+            ("Sets", lambda r: sets_done(r.sets, r.each_side)),
             ("Reps", lambda r: str(r.reps) if r.reps else ""),
             ("Time", lambda r: format_clock(r.seconds)),
         ],

@@ -27,6 +27,8 @@ HALFWAY_MIN_SECONDS = 20.0
 """Work segments longer than this get a "Halfway" cue."""
 
 PHASE_NAMES: dict[int, tuple[str, ...]] = {
+    # `tempo: 4`: one phase, the whole rep, done slowly (muscle-timing work).
+    1: ("slowly",),
     2: ("lower", "lift"),
     3: ("lower", "pause", "lift"),
     4: ("lower", "pause", "lift", "pause"),
@@ -118,7 +120,7 @@ def _rep_events(step: ExerciseStep) -> list[Timed]:
     if rep_seconds is None or reps is None or rep_seconds <= 0:
         return []
     out: list[Timed] = []
-    tempo = step.tempo if step.tempo is not None and len(step.tempo) > 1 else None
+    tempo = step.tempo
     for rep in range(1, reps + 1):
         base = (rep - 1) * rep_seconds
         if tempo is not None:
@@ -164,8 +166,6 @@ def work_detail(step: ExerciseStep | None, elapsed: float, taps: int) -> WorkDet
         left = rep_seconds - into
         return WorkDetail(rep, reps, "hold", left, left)
     tempo = step.tempo or (rep_seconds,)
-    if len(tempo) == 1:
-        return WorkDetail(rep, reps, "rep", rep_seconds - into)
     names = PHASE_NAMES[len(tempo)]
     start = 0.0
     for number, seconds in enumerate(tempo):

@@ -65,15 +65,23 @@ STATE_OF_KIND = {
 }
 
 
-def coming_segment(plan: Plan, following: int | None) -> Segment | None:
+def coming_segment(
+    plan: Plan, following: int | None, current: Segment | None = None
+) -> Segment | None:
     """The first work or rest segment from index `following` on; None when only the end is.
 
     Countdowns and switches are passed over: during the left side the person
     wants to hear about the right side, not about the five seconds between.
+    During a countdown (`current`) the exercise it leads into is already on the
+    screen, so what comes after that work is named instead.
     """
     if following is None:
         return None
+    skip_work = current is not None and current.kind == "countdown"
     for segment in plan.segments[following:]:
+        if segment.kind == "work" and skip_work:
+            skip_work = False
+            continue
         if segment.kind in ("work", "rest"):
             return segment
     return None
@@ -100,7 +108,7 @@ def build_view(track: SegmentTrack, follower: Follower) -> SessionView:
         step = exercise_step(plan.workout, segment)
         detail = work_detail(step, seg_elapsed, track.taps)
     following = follower.following()
-    coming = coming_segment(plan, following)
+    coming = coming_segment(plan, following, segment)
     upcoming = describe(plan.workout, coming) if coming is not None else "Finish"
     elapsed, remaining, total = follower.totals(seg_remaining)
     progress = min(1.0, max(0.0, elapsed / total)) if total else 0.0
