@@ -267,7 +267,8 @@ def test_exercise_step_rules(lines: str, expected: str) -> None:
         ),
         (
             HEAD + "  - cue: hello\n",
-            "3:5: step 1 needs exercise: (an exercise step) or rest: (a rest step)",
+            "3:5: step 1 needs exercise: (an exercise step), rest: (a rest step) "
+            "or check: (a self-check)",
         ),
         (
             HEAD + "  - exercize: Plank\n    duration: 5\n",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from workout_player.domain.model import ExerciseStep, Location, RestStep, Side, Workout
+from workout_player.domain.model import CheckStep, ExerciseStep, Location, RestStep, Side, Workout
 
 SegmentKind = Literal["countdown", "work", "switch", "rest"]
 
@@ -33,6 +33,8 @@ class Segment:
     side: Side | None = None
     reps: int | None = None
     cue: str | None = None
+    check: str | None = None
+    """The check's id on a check step's work segments (format 1.1); `set` is the trial."""
 
     @property
     def end(self) -> float:
@@ -44,7 +46,7 @@ class Segment:
         return self.duration is None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "kind": self.kind,
             "start": self.start,
             "duration": self.duration,
@@ -54,6 +56,9 @@ class Segment:
             "side": self.side,
             "reps": self.reps,
         }
+        if self.check is not None:  # format 1.1: only check segments carry it, v1 output stays
+            out["check"] = self.check
+        return out
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,10 @@ def _step_segments(workout: Workout, index: int, start: float) -> Iterator[Segme
     if isinstance(step, RestStep):
         yield Segment("rest", t, step.rest, index, cue=step.cue)
         return
-    assert isinstance(step, ExerciseStep)
+    assert isinstance(step, ExerciseStep | CheckStep)
     name, sets = step.exercise, step.sets
+    check = step.check if isinstance(step, CheckStep) else None
+    reps = step.reps if isinstance(step, ExerciseStep) else None
     countdown = workout.step_countdown(step)
     if countdown > 0:
         yield Segment("countdown", t, countdown, index, cue=step.cue, exercise=name, sets=sets)
@@ -123,10 +130,11 @@ def _step_segments(workout: Workout, index: int, start: float) -> Iterator[Segme
                 index,
                 set=set_number,
                 side=side,
-                reps=step.reps,
+                reps=reps,
                 cue=step.cue,
                 exercise=name,
                 sets=sets,
+                check=check,
             )
             t += work or 0.0
         if set_number < step.sets and step.rest > 0:
@@ -152,7 +160,7 @@ def build_plan(workout: Workout, video_length: float | None = None) -> Plan:
         if workout.video_led and index + 1 < len(workout.steps):
             next_at = workout.steps[index + 1].at
             if next_at is not None and t > next_at + 1e-9:
-                name = step.exercise if isinstance(step, ExerciseStep) else "rest"
+                name = step.exercise if not isinstance(step, RestStep) else "rest"
                 warnings.append(
                     PlanWarning(
                         f"step {index + 1} ({name}) runs until {format_clock(t)}, past the next "
