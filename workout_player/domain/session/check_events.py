@@ -90,7 +90,7 @@ class CheckLog:
             value=float(count),
             unit=last.unit,
             capped=False,
-            corrected=not self._awaiting,
+            revision=last.revision + (0 if self._awaiting else 1),
         )
         self._open, self._awaiting = result, False
         return self._give(result)

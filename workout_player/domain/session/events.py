@@ -115,8 +115,8 @@ class CheckResult:
 
     `value` is seconds held (unit "s") or the count ("reps", "steps"); `capped` when a
     hold reached its cap (the person could have held longer). A typed count given after
-    the result (or instead of the taps) comes again with `corrected`: same check, side
-    and trial, so it replaces the first.
+    the result (or instead of the taps) comes again with a higher `revision`: same check,
+    side and trial, so it replaces the first.
     """
 
     check: str
@@ -127,7 +127,12 @@ class CheckResult:
     value: float
     unit: str
     capped: bool
-    corrected: bool = False
+    revision: int = 0
+    """0 for the trial's first result; each typed correction counts one up."""
+
+    @property
+    def corrected(self) -> bool:
+        return self.revision > 0
 
 
 Event = (

@@ -1,0 +1,113 @@
+"""Self-check results in the history: one row per trial, written once, read newest first.
+
+A trial is named by (session, check, side, trial): a count typed after its trial comes
+as a higher revision of the same row, and a record written twice (the writer's journal
+replayed after a crash) or replayed after its correction changes nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from workout_player.domain.check_diary import CheckRecord
+from workout_player.store.times import from_text, to_text
+from workout_player.store.transaction import writing
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One stored trial, with the session it was done in."""
+
+    id: int
+    session_id: int
+    workout: str
+    check: str
+    name: str
+    side: str | None
+    trial: int
+    value: float
+    unit: str
+    capped: bool
+    measured_at: datetime
+
+
+_UPSERT = (
+    "INSERT INTO check_results (session_id, step, check_id, name, side, trial, value, unit,"
+    " capped, measured_at, revision, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (key) DO NOTHING"
+    " ON CONFLICT (session_id, check_id, side, trial) DO UPDATE SET"
+    " step = excluded.step, name = excluded.name, value = excluded.value,"
+    " unit = excluded.unit, capped = excluded.capped, measured_at = excluded.measured_at,"
+    " revision = excluded.revision, key = excluded.key"
+    " WHERE excluded.revision > check_results.revision"
+)
+
+_COLUMNS = (
+    "c.id, c.session_id, s.workout, c.check_id, c.name, c.side, c.trial, c.value, c.unit,"
+    " c.capped, c.measured_at"
+)
+
+
+class CheckResults:
+    """The check half of the `Store` (it shares the store's connection)."""
+
+    conn: sqlite3.Connection
+    path: Path | None
+
+    def record_check(self, session_id: int, record: CheckRecord, *, key: str | None = None) -> None:
+        """Commit one trial in its own transaction (a later revision replaces an earlier)."""
+        with writing(self.conn, self.path, "save the check's result"):
+            self.conn.execute(
+                _UPSERT,
+                [
+                    session_id,
+                    record.step,
+                    record.check,
+                    record.name,
+                    record.side or "",
+                    record.trial,
+                    max(0.0, record.value),
+                    record.unit,
+                    int(record.capped),
+                    to_text(record.measured_at),
+                    record.revision,
+                    key,
+                ],
+            )
+
+    def check_results(self, check: str | None = None) -> list[CheckRow]:
+        """Every stored trial (of one check, with `check`), newest first."""
+        where, params = ("WHERE c.check_id = ?", [check]) if check is not None else ("", [])
+        sql = (
+            f"SELECT {_COLUMNS} FROM check_results c JOIN sessions s ON s.id = c.session_id"
+            f" {where} ORDER BY c.measured_at DESC, c.id DESC"
+        )
+        return [_row(row) for row in self.conn.execute(sql, params).fetchall()]
+
+    def session_checks(self, session_id: int) -> list[CheckRow]:
+        """One session's trials in the order they were done."""
+        sql = (
+            f"SELECT {_COLUMNS} FROM check_results c JOIN sessions s ON s.id = c.session_id"
+            " WHERE c.session_id = ? ORDER BY c.id"
+        )
+        return [_row(row) for row in self.conn.execute(sql, [session_id]).fetchall()]
+
+
+def _row(row: tuple[object, ...]) -> CheckRow:
+    (id_, session_id, workout, check, name, side, trial, value, unit, capped, measured) = row
+    return CheckRow(
+        id=int(str(id_)),
+        session_id=int(str(session_id)),
+        workout=str(workout),
+        check=str(check),
+        name=str(name),
+        side=str(side) if side else None,
+        trial=int(str(trial)),
+        value=float(str(value)),
+        unit=str(unit),
+        capped=bool(capped),
+        measured_at=from_text(str(measured)),
+    )
