@@ -103,8 +103,8 @@ def _check_results(db: Database) -> None:
     # One row per trial of a self-check (issue 13), kept with the session it was done in
     # (deleted with it). (session, check, side, trial) is unique: a count typed after its
     # trial replaces the trial's first value (a higher revision), and a record replayed from
-    # the journal, twice or after its correction, changes nothing. `side` is '' for a check without sides, because SQLite's UNIQUE
-    # treats NULLs as distinct.
+    # the journal, twice or after its correction, changes nothing. `side` is '' for a check
+    # without sides, because SQLite's UNIQUE treats NULLs as distinct.
     db.execute(
         """
         CREATE TABLE check_results (
@@ -125,7 +125,8 @@ def _check_results(db: Database) -> None:
         """
     )
     db.execute(
-        "CREATE UNIQUE INDEX check_results_trial ON check_results(session_id, check_id, side, trial)"
+        "CREATE UNIQUE INDEX check_results_trial"
+        " ON check_results(session_id, check_id, side, trial)"
     )
     db.execute("CREATE UNIQUE INDEX check_results_key ON check_results(key)")
     # The Checks screen and `checks` read every result of a check, newest first.
