@@ -22,6 +22,7 @@ from workout_player.domain.loader import (
 from workout_player.domain.model import ExerciseStep, RestStep
 from workout_player.domain.schema import load_schema, schema_text
 from workout_player.domain.workout_reader import EXERCISE_KEYS, REST_KEYS, TOP_KEYS
+from workout_player.domain.check_reader import CHECK_KEYS
 
 # CI clones the repository with shared/ beside it; a developer's machine has it at /work.
 SPEC = next(
@@ -668,6 +669,7 @@ def test_schema_lists_exactly_the_loaders_keys() -> None:
     assert tuple(schema["properties"]) == TOP_KEYS
     assert tuple(schema["$defs"]["exerciseStep"]["properties"]) == EXERCISE_KEYS
     assert tuple(schema["$defs"]["restStep"]["properties"]) == REST_KEYS
+    assert tuple(schema["$defs"]["checkStep"]["properties"]) == CHECK_KEYS
     assert schema["properties"]["level"]["enum"] == ["beginner", "intermediate", "advanced"]
     assert json.loads(schema_text()) == schema
 
