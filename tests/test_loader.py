@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import WORKOUTS
+from workout_player.domain.check_reader import CHECK_KEYS
 from workout_player.domain.fields import suggestion
 from workout_player.domain.loader import (
     MAX_FILE_BYTES,
@@ -22,7 +23,6 @@ from workout_player.domain.loader import (
 from workout_player.domain.model import ExerciseStep, RestStep
 from workout_player.domain.schema import load_schema, schema_text
 from workout_player.domain.workout_reader import EXERCISE_KEYS, REST_KEYS, TOP_KEYS
-from workout_player.domain.check_reader import CHECK_KEYS
 
 # CI clones the repository with shared/ beside it; a developer's machine has it at /work.
 SPEC = next(

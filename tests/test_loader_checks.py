@@ -116,23 +116,27 @@ def test_a_check_expands_into_trials_and_sides_with_rests_between_trials() -> No
         (HOLD + "    unit: reps\n", "w.yaml:7:5: unit goes only with measure: count; remove it"),
         (HOLD + "    entry: type\n", "w.yaml:7:5: entry goes only with measure: count"),
         (COUNT + "    cap: 30\n", "w.yaml:7:5: cap goes only with measure: hold"),
-        (HOLD + "    cap2: 3\n", "w.yaml:7:5: unknown key 'cap2' in check step; did you mean 'cap'?"),
+        (HOLD + "    cap2: 3\n", "w.yaml:7:5: unknown key 'cap2' in check step; "
+         "did you mean 'cap'?"),
         (HOLD.replace("cap: 300", "cap: 0"), "w.yaml:6:10: cap must be"),
         (COUNT.replace("time: 30", "time: -1"), "w.yaml:6:11: time must be"),
         (COUNT + "    unit: kg\n", "w.yaml:7:11: unit must be one of reps, steps, got \"kg\""),
-        (COUNT + "    entry: typed\n", "w.yaml:7:12: entry must be one of tap, type, got \"typed\"; did you mean 'type'?"),
+        (COUNT + "    entry: typed\n", "w.yaml:7:12: entry must be one of tap, type, "
+         "got \"typed\"; did you mean 'type'?"),
         (HOLD + "    trials: 11\n", "w.yaml:7:13: trials must be at most 10, got 11"),
         (HOLD + "    trials: 0\n", "w.yaml:7:13: trials must be a whole number >= 1, got 0"),
         (HOLD + "    sides: each\n", "w.yaml:7:12: sides must be one of none, both, left, right"),
         (HOLD + "    rest: -5\n", "w.yaml:7:11: rest must be"),
-        (HOLD + "    name: Again\n", "w.yaml:7:5: duplicate key 'name' (first on line 4); keep one"),
+        (HOLD + "    name: Again\n", "w.yaml:7:5: duplicate key 'name' (first on line 4); "
+         "keep one"),
         (HOLD + "    safety: \"\\e\"\n", "w.yaml:7:13: safety "),
         (HOLD + "    clip: https://x.org/a.mp4\n", "w.yaml:7:11: clip "),
         (HEAD + "  - check: sorensen_extensor\n    name: E\n    measure: count\n    time: 3\n",
          "w.yaml:5:14: check sorensen_extensor is a hold (measure: hold), so its results"),
         (HEAD + "  - check: chair_stand_30s\n    name: C\n    measure: count\n    unit: steps\n",
          "w.yaml:6:11: check chair_stand_30s is a count of reps"),
-        ("title: T\nvideo: v.mp4\nsteps:\n  - check: a\n    name: A\n    measure: hold\n    cap: 5\n",
+        ("title: T\nvideo: v.mp4\nsteps:\n"
+         "  - check: a\n    name: A\n    measure: hold\n    cap: 5\n",
          "w.yaml:4:5: a check step cannot be part of a video-led workout"),
     ],
 )  # fmt: skip
