@@ -213,12 +213,13 @@ class Session:
 
         During a count trial it sets the count (`CheckCounted`); the trial goes on until its
         time is up, or ends now when it has no time (a line walk). After the trial, until
-        the next check's trial starts, it gives the trial's result (`CheckResult`; a
-        `corrected` one when the trial already had a result).
+        the next check's trial starts (or after the end, when the count was the last step),
+        it gives the trial's result (`CheckResult`; a higher `revision` when the trial
+        already had one).
         """
         out = self.tick()
-        if not self._track.live:
-            return out
+        if not self._track.live:  # the last step was the count: it can be typed after the end
+            return out + self._checks.typed(count) if self._track.finished else out
         counted = self._track.set_count(count) if self._working() else []
         if not counted:
             return out + self._checks.typed(count)

@@ -106,7 +106,7 @@ def build_view(
     if segment is not None and segment.kind == "work":
         step = exercise_step(plan.workout, segment)
         detail = work_detail(step, seg_elapsed, track.taps)
-    check = checks.awaiting_view() if checks is not None and not finished else None
+    check = checks.awaiting_view() if checks is not None else None
     step_of_check = check_step(plan.workout, segment)
     if step_of_check is not None and segment is not None:
         check = check_view(step_of_check, segment, seg_elapsed, track.taps)
