@@ -1,4 +1,5 @@
-"""Self-check results in the history: one row per trial, written once, read newest first.
+"""Self-check results in the history: one row per trial, written once, read newest first;
+and the optional profile that picks their norm rows.
 
 A trial is named by (session, check, side, trial): a count typed after its trial comes
 as a higher revision of the same row, and a record written twice (the writer's journal
@@ -13,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from workout_player.domain.check_diary import CheckRecord
-from workout_player.store.times import from_text, to_text
+from workout_player.domain.profile import Profile, sex_of
+from workout_player.store.times import from_text, now, to_text
 from workout_player.store.transaction import writing
 
 
@@ -111,3 +113,31 @@ def _row(row: tuple[object, ...]) -> CheckRow:
         capped=bool(capped),
         measured_at=from_text(str(measured)),
     )
+
+
+class ProfileStore:
+    """The optional profile (birth year, sex) in the history file: one row at most."""
+
+    conn: sqlite3.Connection
+    path: Path | None
+
+    def profile(self) -> Profile:
+        """The stored profile (empty when none was given)."""
+        row = self.conn.execute("SELECT birth_year, sex FROM profile WHERE id = 1").fetchone()
+        if row is None:
+            return Profile()
+        year = row[0] if isinstance(row[0], int) else None
+        return Profile(birth_year=year, sex=sex_of(row[1] if isinstance(row[1], str) else None))
+
+    def set_profile(self, profile: Profile) -> None:
+        """Store `profile` in its own transaction (an empty one clears it)."""
+        with writing(self.conn, self.path, "save your profile"):
+            if profile.empty:
+                self.conn.execute("DELETE FROM profile")
+                return
+            self.conn.execute(
+                "INSERT INTO profile (id, birth_year, sex, updated_at) VALUES (1, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET birth_year = excluded.birth_year,"
+                " sex = excluded.sex, updated_at = excluded.updated_at",
+                [profile.birth_year, profile.sex, to_text(now())],
+            )

@@ -131,6 +131,18 @@ def _check_results(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX check_results_key ON check_results(key)")
     # The Checks screen and `checks` read every result of a check, newest first.
     db.execute("CREATE INDEX check_results_check ON check_results(check_id, measured_at)")
+    # The optional profile that picks the norm row (birth year, sex): one row at most,
+    # kept in the same local file as the results it is used with.
+    db.execute(
+        """
+        CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
+            sex TEXT CHECK (sex IS NULL OR sex IN ('female', 'male')),
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
 
 
 if tuple(_NAMES) != MIGRATION_NAMES or migrations.migrations_table != MIGRATIONS_TABLE:

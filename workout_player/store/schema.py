@@ -24,7 +24,7 @@ from workout_player.store.version import (
     SCHEMA_VERSION,
 )
 
-OUR_TABLES = frozenset({"sessions", "sets", "check_results"})
+OUR_TABLES = frozenset({"sessions", "sets", "check_results", "profile"})
 
 _SESSIONS_1 = (
     "CREATE TABLE sessions ( id INTEGER PRIMARY KEY, workout TEXT NOT NULL, workout_file TEXT,"
@@ -96,6 +96,12 @@ _VERSION_4 = {
     "check_results_check": (
         "index",
         "CREATE INDEX check_results_check ON check_results(check_id, measured_at)",
+    ),
+    "profile": (
+        "table",
+        "CREATE TABLE profile ( id INTEGER PRIMARY KEY CHECK (id = 1), birth_year INTEGER CHECK"
+        " (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100), sex TEXT CHECK (sex IS NULL"
+        " OR sex IN ('female', 'male')), updated_at TEXT NOT NULL )",
     ),
 }
 EXPECTED: dict[int, dict[str, tuple[str, str]]] = {
