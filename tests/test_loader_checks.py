@@ -3,6 +3,8 @@ unchanged, and the JSON Schema agreeing with the loader on each case."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.test_loader_schema_agreement import schema_accepts
@@ -183,3 +185,40 @@ def test_the_schema_accepts_what_the_loader_accepts(text: str) -> None:
 
 def _schema_accepts(text: str) -> bool:
     return schema_accepts(text)
+
+
+def test_plan_json_and_table_show_the_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import WORKOUTS
+    from workout_player.cli import main
+
+    assert main(["plan", "--json", str(WORKOUTS / "balance-check.yaml")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["check"] for c in data["checks"]] == [
+        "chair_stand_30s",
+        "single_leg_stance_eyes_open",
+        "single_leg_stance_eyes_closed",
+        "tandem_walk",
+    ]
+    stance = data["checks"][1]
+    assert (stance["measure"], stance["cap"], stance["trials"], stance["sides"]) == (
+        "hold",
+        45.0,
+        3,
+        "both",
+    )
+    works = [s for s in data["segments"] if s.get("check") == "single_leg_stance_eyes_open"]
+    assert [(s["set"], s["side"], s["duration"]) for s in works] == [
+        (1, "left", 45.0),
+        (1, "right", 45.0),
+        (2, "left", 45.0),
+        (2, "right", 45.0),
+        (3, "left", 45.0),
+        (3, "right", 45.0),
+    ]
+    assert main(["plan", str(WORKOUTS / "daily-back-care.yaml")]) == 0
+    assert "Checks end" not in capsys.readouterr().out
+    assert main(["plan", str(WORKOUTS / "balance-check.yaml")]) == 0
+    assert "Checks end when you press Enter" in capsys.readouterr().out
+    assert main(["plan", "--json", str(WORKOUTS / "daily-back-care.yaml")]) == 0
+    v1 = json.loads(capsys.readouterr().out)
+    assert "checks" not in v1 and all("check" not in s for s in v1["segments"])

@@ -89,7 +89,29 @@ class Plan:
             "total_seconds": self.total_seconds,
             "exact": self.exact,
             "segments": [segment.to_json() for segment in self.segments],
+            **(
+                {"checks": [_check_json(i, s) for i, s in self._checks()]} if self._checks() else {}
+            ),
         }
+
+    def _checks(self) -> list[tuple[int, CheckStep]]:
+        return [(i, s) for i, s in enumerate(self.workout.steps) if isinstance(s, CheckStep)]
+
+
+def _check_json(index: int, step: CheckStep) -> dict[str, object]:
+    """A check step for `plan --json` (format 1.1; a v1 plan has no "checks" key)."""
+    return {
+        "step": index,
+        "check": step.check,
+        "name": step.name,
+        "measure": step.measure,
+        "cap": step.cap,
+        "time": step.time,
+        "unit": step.unit,
+        "entry": step.entry,
+        "trials": step.trials,
+        "sides": step.sides,
+    }
 
 
 def _step_segments(workout: Workout, index: int, start: float) -> Iterator[Segment]:
