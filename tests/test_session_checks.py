@@ -4,6 +4,8 @@ the player's CheckView and the start/stop sounds. Every value is exact."""
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.loader import parse_workout
 from workout_player.domain.session import (
@@ -236,3 +238,27 @@ def test_a_check_sounds_go_as_it_starts_and_stop_as_it_ends() -> None:
     clock.advance(9)
     sounds.hear(s.done())
     assert sounds.due(paused=False)[:2] == [Beep("end"), Speech("Stop")]
+
+
+def test_a_checks_trial_is_not_a_set_in_the_diary_but_a_check_record() -> None:
+    from datetime import datetime
+
+    from workout_player.domain.check_diary import check_record
+    from workout_player.domain.diary import diary_record, keeps
+
+    s, clock = session(STANCE)
+    s.start()
+    clock.advance(3 + 12)
+    out = s.done()
+    countdown, ended = [e for e in out if isinstance(e, SegmentEnded)]
+    assert countdown.segment.kind == "countdown"
+    assert ended.segment.check is not None and not keeps(ended)
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    assert diary_record(ended, at) is None
+    (result,) = [e for e in out if isinstance(e, CheckResult)]
+    record = check_record(result, at)
+    assert record is not None and (record.check, record.value, record.side) == (
+        "single_leg_stance_eyes_open",
+        12.0,
+        "left",
+    )
