@@ -262,3 +262,16 @@ def test_a_checks_trial_is_not_a_set_in_the_diary_but_a_check_record() -> None:
         12.0,
         "left",
     )
+
+
+def test_a_trial_done_again_after_p_gets_the_next_revision_so_it_replaces_the_first() -> None:
+    s, clock = session(STANCE.replace("sides: both", "sides: left"))
+    s.start()
+    clock.advance(3 + 5)
+    first = s.done()
+    assert results(first) == [("left", 1, 5.0, False, 0)]
+    clock.advance(1)
+    s.previous()  # just into the rest: back to trial 1, which starts again
+    assert s.view().check is not None and s.view().check.trial == 1
+    clock.advance(9)
+    assert results(s.done()) == [("left", 1, 9.0, False, 1)]

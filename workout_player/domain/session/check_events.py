@@ -15,7 +15,7 @@ result for the same trial.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workout_player.domain.model import CheckStep, Measure, Workout
 from workout_player.domain.session.events import (
@@ -43,6 +43,9 @@ class CheckLog:
         self._open_segment: Segment | None = None
         """The last count result, open for a typed number (value unset when awaited)."""
         self._awaiting = False
+        self._revisions: dict[tuple[str, str | None, int], int] = {}
+        """How many results each (check, side, trial) has had: a trial done again (P from
+        the rest after it) or corrected gets the next revision, which replaces the last."""
         self.results: list[CheckResult] = []
         """Every result given so far (corrections included), in order."""
 
@@ -90,7 +93,7 @@ class CheckLog:
             value=float(count),
             unit=last.unit,
             capped=False,
-            revision=last.revision + (0 if self._awaiting else 1),
+            revision=self._revision(last) if not self._awaiting else last.revision,
         )
         self._open, self._awaiting = result, False
         return self._give(result)
@@ -112,6 +115,7 @@ class CheckLog:
             unit=step.unit,
             capped=hold and event.reason == "completed",
         )
+        result = replace(result, revision=self._revision(result))
         stop: list[Event] = [CueDue("stop", _stop_text(step, result))]
         if hold:
             return [*self._give(result), *stop]
@@ -120,6 +124,13 @@ class CheckLog:
             self._awaiting = True
             return [CueDue("stop", "Stop. Type how many you did, then press Enter")]
         return [*self._give(result), *stop]
+
+    def _revision(self, result: CheckResult) -> int:
+        """The revision for a new result of `result`'s trial (0 for its first)."""
+        key = (result.check, result.side, result.trial)
+        revision = self._revisions.get(key, -1) + 1
+        self._revisions[key] = revision
+        return revision
 
     def _give(self, result: CheckResult) -> list[Event]:
         self.results.append(result)
