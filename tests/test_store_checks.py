@@ -160,3 +160,18 @@ def test_the_writer_stores_check_records_through_its_journal(tmp_path: Path) -> 
         (row,) = store.check_results()
         assert (row.value, row.workout) == (31.0, "Stability check")
     assert new_key() != new_key()
+
+
+def test_a_row_edited_by_hand_into_nonsense_is_left_out_not_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with open_store(":memory:") as store:
+        session = a_session(store)
+        store.record_check(session, trial(1, 10.0))
+        store.record_check(session, trial(2, 11.0))
+        # Text compares above any number in SQLite, so value >= 0 lets it through.
+        store.conn.execute("UPDATE check_results SET value = 'lots' WHERE trial = 2")
+        store.conn.execute("UPDATE check_results SET measured_at = 'soon' WHERE trial = 1")
+        store.record_check(session, trial(3, 12.0))
+        assert [r.trial for r in store.check_results()] == [3]
+    assert len([r for r in caplog.records if "left out" in r.getMessage()]) == 2

@@ -8,6 +8,7 @@ replayed after a crash) or replayed after its correction changes nothing.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,8 @@ from workout_player.domain.check_diary import CheckRecord
 from workout_player.domain.profile import Profile, sex_of
 from workout_player.store.times import from_text, now, to_text
 from workout_player.store.transaction import writing
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class CheckResults:
             f"SELECT {_COLUMNS} FROM check_results c JOIN sessions s ON s.id = c.session_id"
             f" {where} ORDER BY c.measured_at DESC, c.id DESC"
         )
-        return [_row(row) for row in self.conn.execute(sql, params).fetchall()]
+        return _rows(self.conn.execute(sql, params).fetchall())
 
     def session_checks(self, session_id: int) -> list[CheckRow]:
         """One session's trials in the order they were done."""
@@ -95,7 +98,19 @@ class CheckResults:
             f"SELECT {_COLUMNS} FROM check_results c JOIN sessions s ON s.id = c.session_id"
             " WHERE c.session_id = ? ORDER BY c.id"
         )
-        return [_row(row) for row in self.conn.execute(sql, [session_id]).fetchall()]
+        return _rows(self.conn.execute(sql, [session_id]).fetchall())
+
+
+def _rows(rows: list[tuple[object, ...]]) -> list[CheckRow]:
+    """The rows that hold a result; one edited by hand into something else (text where the
+    value goes, a time that is not one) is logged and left out, not a traceback."""
+    out = []
+    for row in rows:
+        try:
+            out.append(_row(row))
+        except (TypeError, ValueError) as exc:
+            log.warning("check result %s left out: %s", row[0], exc)
+    return out
 
 
 def _row(row: tuple[object, ...]) -> CheckRow:
