@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import MEDIA, REPO, WORKOUTS
 from workout_player.domain.loader import load_workout
-from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.model import CheckStep, ExerciseStep, Workout
 from workout_player.domain.timeline import build_plan
 from workout_player.playback import probe_media
 
@@ -30,7 +30,11 @@ def _load(path: Path) -> Workout:
 
 
 def _media_of(workout: Workout) -> list[Path]:
-    paths = [step.clip for step in workout.steps if isinstance(step, ExerciseStep) and step.clip]
+    paths = [
+        step.clip
+        for step in workout.steps
+        if isinstance(step, ExerciseStep | CheckStep) and step.clip
+    ]
     if workout.video is not None:
         paths.append(workout.video)
     return paths
@@ -70,7 +74,9 @@ def test_every_timer_led_exercise_has_its_clip(path: Path) -> None:
     workout = _load(path)
     if workout.video_led:
         return
-    missing = [s.exercise for s in workout.steps if isinstance(s, ExerciseStep) and not s.clip]
+    missing = [
+        s.exercise for s in workout.steps if isinstance(s, ExerciseStep | CheckStep) and not s.clip
+    ]
     assert missing == []
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import WORKOUTS
+from workout_player.domain.check_reader import CHECK_KEYS
 from workout_player.domain.fields import suggestion
 from workout_player.domain.loader import (
     MAX_FILE_BYTES,
@@ -267,7 +268,8 @@ def test_exercise_step_rules(lines: str, expected: str) -> None:
         ),
         (
             HEAD + "  - cue: hello\n",
-            "3:5: step 1 needs exercise: (an exercise step) or rest: (a rest step)",
+            "3:5: step 1 needs exercise: (an exercise step), rest: (a rest step) "
+            "or check: (a self-check)",
         ),
         (
             HEAD + "  - exercize: Plank\n    duration: 5\n",
@@ -667,6 +669,7 @@ def test_schema_lists_exactly_the_loaders_keys() -> None:
     assert tuple(schema["properties"]) == TOP_KEYS
     assert tuple(schema["$defs"]["exerciseStep"]["properties"]) == EXERCISE_KEYS
     assert tuple(schema["$defs"]["restStep"]["properties"]) == REST_KEYS
+    assert tuple(schema["$defs"]["checkStep"]["properties"]) == CHECK_KEYS
     assert schema["properties"]["level"]["enum"] == ["beginner", "intermediate", "advanced"]
     assert json.loads(schema_text()) == schema
 

@@ -105,6 +105,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler="history")
 
     p = commands.add_parser(
+        "checks",
+        help="list self-check results with their norm comparison, newest first",
+        description=(
+            "List every self-check result (one row per trial) beside the published norm for "
+            "your profile, newest first. One test on one day is not a diagnosis."
+        ),
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    _db_option(p)
+    p.set_defaults(handler="checks")
+
+    p = commands.add_parser(
+        "profile",
+        help="show or set the optional birth year and sex that pick the norm rows",
+        description=(
+            "Show the profile, or set or clear it. It is kept only in the local history "
+            "database; without it, check results are shown beside your own earlier ones."
+        ),
+    )
+    p.add_argument("--birth-year", type=int, metavar="YEAR", help="your year of birth")
+    p.add_argument("--sex", choices=["female", "male"], help="the sex the norm rows use")
+    p.add_argument("--clear", action="store_true", help="remove the profile")
+    _db_option(p)
+    p.set_defaults(handler="profile")
+
+    p = commands.add_parser(
         "export",
         help="export every set of every session as CSV or JSON",
         description="Export the history: CSV (one row per set, Hevy's columns) or JSON.",

@@ -73,6 +73,11 @@ def format_table(plan: Plan, length_known: bool) -> str:
         lines.append(f"\nTotal {total} ({source})")
     else:
         lines.append(f"\nTotal {total}")
+    if plan.workout.checks:
+        lines.append(
+            "Checks end when you press Enter (or at their cap): a hold counts here at its cap, "
+            "so the session is usually shorter."
+        )
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

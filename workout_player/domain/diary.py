@@ -1,6 +1,7 @@
 """The diary rule: which sets of a session go into the history, and as what record.
 
-A work segment is a set (or one side of it). When it ends, the engine's
+A work segment is a set (or one side of it); a self-check's trial is not a set, and is
+stored as its result instead (`check_diary.py`). When it ends, the engine's
 `SegmentEnded` says how and after how long; this module decides whether the
 person would call it a set they did, and turns it into the `SetRecord` the
 store writes. Plain Python: the session controller only forwards the records.
@@ -39,6 +40,8 @@ def keeps(event: SegmentEnded) -> bool:
     segment = event.segment
     if segment.kind != "work":
         return False
+    if segment.check is not None:
+        return False  # a self-check's trial is stored as its CheckResult (check_diary.py)
     if event.reason == "back":
         return False  # P restarts the set: the diary keeps the attempt that counts
     if event.reason == "done" or event.reps_done:

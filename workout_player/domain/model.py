@@ -95,7 +95,79 @@ class RestStep:
     location: Location | None = field(default=None, compare=False)
 
 
-Step = ExerciseStep | RestStep
+Measure = Literal["hold", "count"]
+"""What a check measures: a hold timed up from 0, or a count (reps or steps)."""
+Entry = Literal["tap", "type"]
+"""How a count is given: tapped as it goes (R / Up), or typed at the end (digit keys)."""
+MEASURES: tuple[Measure, ...] = ("hold", "count")
+ENTRIES: tuple[Entry, ...] = ("tap", "type")
+
+
+@dataclass(frozen=True)
+class CheckStep:
+    """A step with `check` (format 1.1): one measurement, per side, best of `trials`.
+
+    A hold counts up from 0 until the person presses Enter or `cap` is reached; a count
+    runs for `time` seconds (the 30-second chair stand) or, without `time`, until Enter
+    (steps in a row of a line walk). `check` names the result: a norms id such as
+    `chair_stand_30s`, or any id of the person's own.
+    """
+
+    check: str
+    name: str
+    measure: Measure
+    cap: float | None = None
+    """Hold: where it stops by itself (seconds)."""
+    time: float | None = None
+    """Count: the fixed window in seconds; None means until Enter."""
+    unit: str = "s"
+    """"s" for a hold; "reps" or "steps" for a count."""
+    entry: Entry = "tap"
+    trials: int = 1
+    sides: Sides = "none"
+    rest: float = 0.0
+    """Rest between trials (never after the last)."""
+    countdown: float | None = None
+    cue: str | None = None
+    instructions: str | None = None
+    safety: str | None = None
+    clip: Path | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    at: None = None
+    """Checks are timer-led only; present so code reading any step's `at` needs no test."""
+
+    @property
+    def exercise(self) -> str:
+        """The name shown where an exercise's name goes (the steps table, history)."""
+        return self.name
+
+    @property
+    def sets(self) -> int:
+        """Trials, where code written for exercises counts sets."""
+        return self.trials
+
+    @property
+    def work_seconds(self) -> float | None:
+        """Longest one trial can last (the cap or the window); None: until Enter."""
+        return self.cap if self.measure == "hold" else self.time
+
+    @property
+    def side_order(self) -> tuple[Side | None, ...]:
+        return _side_order(self.sides)
+
+
+def _side_order(sides: Sides) -> tuple[Side | None, ...]:
+    if sides == "both":
+        return ("left", "right")
+    if sides == "left":
+        return ("left",)
+    if sides == "right":
+        return ("right",)
+    return (None,)
+
+
+Step = ExerciseStep | RestStep | CheckStep
 
 
 @dataclass(frozen=True)
@@ -128,8 +200,13 @@ class Workout:
             return self.countdown
         return DEFAULT_COUNTDOWN_VIDEO if self.video_led else DEFAULT_COUNTDOWN_TIMER
 
-    def step_countdown(self, step: ExerciseStep) -> float:
+    def step_countdown(self, step: ExerciseStep | CheckStep) -> float:
         return step.countdown if step.countdown is not None else self.effective_countdown
+
+    @property
+    def checks(self) -> tuple[CheckStep, ...]:
+        """The check steps, in order."""
+        return tuple(step for step in self.steps if isinstance(step, CheckStep))
 
     @property
     def exercises(self) -> tuple[str, ...]:

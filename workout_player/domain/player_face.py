@@ -12,8 +12,9 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from workout_player.domain.check_face import CheckFace, check_face
 from workout_player.domain.durations import format_clock
-from workout_player.domain.model import ExerciseStep
+from workout_player.domain.model import CheckStep, ExerciseStep
 from workout_player.domain.session import SessionState, SessionView, exercise_step
 from workout_player.domain.sides import SIDES_TEXT
 from workout_player.domain.step_summary import exercise_summary
@@ -64,6 +65,9 @@ class PlayerFace:
     done_primary: bool
     before_first: bool
     """Before the first step: the time to ask about pain."""
+    check: CheckFace | None = None
+    """During a self-check (or while its count is awaited): the count-up time, the cap
+    and the prompt, shown instead of the rep counter; None otherwise."""
 
 
 def player_face(view: SessionView, plan: Plan, *, phase_seconds: float | None) -> PlayerFace:
@@ -76,6 +80,9 @@ def player_face(view: SessionView, plan: Plan, *, phase_seconds: float | None) -
     tempo = working and view.phase is not None and step is not None and step.tempo is not None
     segments = plan.segments
     left = format_clock(view.remaining)
+    check = check_face(view.check) if view.check is not None else None
+    holding = check is not None and view.check is not None and view.check.measure == "hold"
+    counting = working and check is not None and not holding
     return PlayerFace(
         title=_title(view, plan),
         side=view.side
@@ -85,22 +92,41 @@ def player_face(view: SessionView, plan: Plan, *, phase_seconds: float | None) -
         rep_text=f"{view.rep or 0} / {view.reps}" if working and view.reps is not None else None,
         phase_text=phase_text(view, step) if tempo else None,
         phase_fraction=_phase_fraction(view, phase_seconds) if tempo else 0.0,
-        ring=ring(view, plan),
-        cue=cue_text(view, step),
+        ring=_check_ring(check, view) if check is not None and working else ring(view, plan),
+        cue=check.prompt
+        if check is not None and (working or check.awaiting_count)
+        else cue_text(view, step or _check_of(plan, segment)),
         next_up=f"Next up: {view.upcoming}" if view.upcoming else "",
-        stage_text=stage_text(view, step),
+        stage_text=stage_text(view, step or _check_of(plan, segment)),
         progress=min(1.0, max(0.0, view.progress)),
         elapsed_text=format_clock(view.elapsed),
         remaining_text=f"{left} left" if plan.exact or view.remaining is None else f"≥ {left} left",
         paused=view.paused,
         rest_buttons=segment is not None and segment.kind == "rest" and plan.mode == "timer",
-        rep_button=self_paced,
+        rep_button=self_paced or counting,
         done_button=working,
-        done_primary=self_paced,
+        done_primary=self_paced or holding,
         # A video-led workout has no countdown: its title card before the first step.
         before_first=(state == SessionState.COUNTDOWN and view.index == 0)
         or (state == SessionState.BETWEEN and bool(segments) and view.next_segment == segments[0]),
+        check=check,
     )
+
+
+def _check_of(plan: Plan, segment: Segment | None) -> CheckStep | None:
+    """The check step a segment belongs to (its countdown, trials, switches and rests)."""
+    steps = plan.workout.steps
+    if segment is None or not 0 <= segment.step < len(steps):
+        return None
+    step = steps[segment.step]
+    return step if isinstance(step, CheckStep) else None
+
+
+def _check_ring(check: CheckFace, view: SessionView) -> Ring:
+    """A check's ring fills as it goes: the count-up time (or a count's time left)."""
+    if view.paused:
+        return Ring(check.fraction, check.time_text, "PAUSED", "warn")
+    return Ring(check.fraction, check.time_text, check.time_caption or "COUNT")
 
 
 def _title(view: SessionView, plan: Plan) -> str:
@@ -180,7 +206,7 @@ def _ring_text(left: float | None) -> str:
     return str(max(0, math.ceil(left - 1e-6)))
 
 
-def cue_text(view: SessionView, step: ExerciseStep | None) -> str:
+def cue_text(view: SessionView, step: ExerciseStep | CheckStep | None) -> str:
     """The line under the video: what to do in this kind of segment."""
     segment = view.segment
     if view.paused:
@@ -198,7 +224,7 @@ def cue_text(view: SessionView, step: ExerciseStep | None) -> str:
     return segment.cue or ""
 
 
-def stage_text(view: SessionView, step: ExerciseStep | None) -> str:
+def stage_text(view: SessionView, step: ExerciseStep | CheckStep | None) -> str:
     """Without a clip, the video's place says what the whole step asks for."""
     segment = view.segment
     if segment is None:
@@ -209,4 +235,6 @@ def stage_text(view: SessionView, step: ExerciseStep | None) -> str:
         return segment.exercise or ""
     sides = SIDES_TEXT[step.sides]
     parts = [exercise_summary(step), sides] if sides else [exercise_summary(step)]
+    if isinstance(step, CheckStep) and step.instructions:
+        parts.append("\n" + step.instructions.strip())
     return f"{step.exercise}\n\n" + "\n".join(parts)

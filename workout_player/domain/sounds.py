@@ -34,7 +34,8 @@ EARLY_GO_AFTER = 1.0
 
 @dataclass(frozen=True)
 class Beep:
-    """A short tone: 3-2-1 counts, "go" as work starts, a tempo tick, the end."""
+    """A short tone: 3-2-1 counts, "go" as work starts (a check's start too), a tempo
+    tick, the end (of the session, or of a check's trial: its "stop")."""
 
     kind: BeepName
 
@@ -97,6 +98,8 @@ class SoundSchedule:
             elif isinstance(event, PhaseChanged):
                 self._add(Beep("tick"))
             elif isinstance(event, CueDue):
+                if event.kind == "stop":  # a check's trial is over: the stop beep, then words
+                    self._add(Beep("end"))
                 self._add(Speech(event.text))
             elif isinstance(event, SessionFinished):
                 self._cancel_early_go()

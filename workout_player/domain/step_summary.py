@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from workout_player.domain.durations import seconds_text
-from workout_player.domain.model import ExerciseStep
+from workout_player.domain.model import CheckStep, ExerciseStep
 
 
-def exercise_summary(step: ExerciseStep) -> str:
-    """'3 x 8 reps, tempo 2-1-2 s', '3 x 3 x 10 s hold', '2 x 40 s', '2 x 10 reps at your pace'."""
+def check_summary(step: CheckStep) -> str:
+    """'hold, up to 45 s, best of 3', 'reps in 30 s', 'steps, until you stop'."""
+    if step.measure == "hold":
+        what = f"hold, up to {seconds_text(step.cap or 0.0)}"
+    elif step.time is not None:
+        what = f"{step.unit} in {seconds_text(step.time)}"
+    else:
+        what = f"{step.unit}, until you stop"
+    return f"{what}, best of {step.trials}" if step.trials > 1 else what
+
+
+def exercise_summary(step: ExerciseStep | CheckStep) -> str:
+    """'3 x 8 reps, tempo 2-1-2 s', '3 x 3 x 10 s hold', '2 x 40 s', '2 x 10 reps at your pace';
+    a check's summary for a check step (the steps table lists both)."""
+    if isinstance(step, CheckStep):
+        return "Check: " + check_summary(step)
     return amount_summary(
         sets=step.sets, reps=step.reps, duration=step.duration, hold=step.hold, tempo=step.tempo
     )

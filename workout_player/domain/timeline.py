@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workout_player.domain.durations import distinct_clocks
-from workout_player.domain.model import ExerciseStep, Location, RestStep, Side, Workout
+from workout_player.domain.model import CheckStep, ExerciseStep, Location, RestStep, Side, Workout
 
 SegmentKind = Literal["countdown", "work", "switch", "rest"]
 
@@ -34,6 +34,8 @@ class Segment:
     side: Side | None = None
     reps: int | None = None
     cue: str | None = None
+    check: str | None = None
+    """The check's id on a check step's work segments (format 1.1); `set` is the trial."""
 
     @property
     def end(self) -> float:
@@ -45,7 +47,7 @@ class Segment:
         return self.duration is None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "kind": self.kind,
             "start": self.start,
             "duration": self.duration,
@@ -55,6 +57,9 @@ class Segment:
             "side": self.side,
             "reps": self.reps,
         }
+        if self.check is not None:  # format 1.1: only check segments carry it, v1 output stays
+            out["check"] = self.check
+        return out
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,29 @@ class Plan:
             "total_seconds": self.total_seconds,
             "exact": self.exact,
             "segments": [segment.to_json() for segment in self.segments],
+            **(
+                {"checks": [_check_json(i, s) for i, s in self._checks()]} if self._checks() else {}
+            ),
         }
+
+    def _checks(self) -> list[tuple[int, CheckStep]]:
+        return [(i, s) for i, s in enumerate(self.workout.steps) if isinstance(s, CheckStep)]
+
+
+def _check_json(index: int, step: CheckStep) -> dict[str, object]:
+    """A check step for `plan --json` (format 1.1; a v1 plan has no "checks" key)."""
+    return {
+        "step": index,
+        "check": step.check,
+        "name": step.name,
+        "measure": step.measure,
+        "cap": step.cap,
+        "time": step.time,
+        "unit": step.unit,
+        "entry": step.entry,
+        "trials": step.trials,
+        "sides": step.sides,
+    }
 
 
 def _step_segments(workout: Workout, index: int, start: float) -> Iterator[Segment]:
@@ -95,8 +122,10 @@ def _step_segments(workout: Workout, index: int, start: float) -> Iterator[Segme
     if isinstance(step, RestStep):
         yield Segment("rest", t, step.rest, index, cue=step.cue)
         return
-    assert isinstance(step, ExerciseStep)
+    assert isinstance(step, ExerciseStep | CheckStep)
     name, sets = step.exercise, step.sets
+    check = step.check if isinstance(step, CheckStep) else None
+    reps = step.reps if isinstance(step, ExerciseStep) else None
     countdown = workout.step_countdown(step)
     if countdown > 0:
         yield Segment("countdown", t, countdown, index, cue=step.cue, exercise=name, sets=sets)
@@ -124,10 +153,11 @@ def _step_segments(workout: Workout, index: int, start: float) -> Iterator[Segme
                 index,
                 set=set_number,
                 side=side,
-                reps=step.reps,
+                reps=reps,
                 cue=step.cue,
                 exercise=name,
                 sets=sets,
+                check=check,
             )
             t += work or 0.0
         if set_number < step.sets and step.rest > 0:
@@ -154,7 +184,7 @@ def build_plan(workout: Workout, video_length: float | None = None) -> Plan:
             next_at = workout.steps[index + 1].at
             # Less than half a millisecond (the finest time a message shows) is no overlap.
             if next_at is not None and t > next_at + 0.0005:
-                name = step.exercise if isinstance(step, ExerciseStep) else "rest"
+                name = step.exercise if not isinstance(step, RestStep) else "rest"
                 until, starts = distinct_clocks(t, next_at)
                 warnings.append(
                     PlanWarning(

@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from workout_player.domain import fields
+from workout_player.domain.check_reader import read_check
 from workout_player.domain.fields import Issues, Pairs
 from workout_player.domain.model import (
     LEVELS,
     SIDES,
+    CheckStep,
     ExerciseStep,
     Level,
     Location,
@@ -146,6 +148,8 @@ def _read_steps(
 def _segment_count(step: Step) -> int:
     if isinstance(step, RestStep):
         return 1
+    if isinstance(step, CheckStep):  # countdown, then per trial each side, a switch, a rest
+        return 1 + step.trials * 2 * len(step.side_order)
     # countdown, then per set: each side's work, the switches between them, a rest
     return 1 + step.sets * 2 * len(step.side_order)
 
@@ -188,6 +192,8 @@ def _read_step(item: Node, number: int, issues: Issues, base: Path, video_led: b
         )
         return None
     keys = {fields.key_name(key) for key, _ in item.pairs}
+    if "check" in keys:
+        return read_check(item, issues, base, video_led)
     if "exercise" in keys:
         return _read_exercise(item, issues, base, video_led)
     if "rest" in keys:
@@ -195,7 +201,8 @@ def _read_step(item: Node, number: int, issues: Issues, base: Path, video_led: b
     fields.pairs(item, STEP_KEYS, "step", issues)  # still name unknown keys, with suggestions
     issues.error(
         item,
-        f"step {number} needs exercise: (an exercise step) or rest: (a rest step)",
+        f"step {number} needs exercise: (an exercise step), rest: (a rest step) "
+        "or check: (a self-check)",
     )
     return None
 

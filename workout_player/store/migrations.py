@@ -98,5 +98,52 @@ def _write_keys(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX sets_key ON sets(key)")
 
 
+@_migration("004_check_results")
+def _check_results(db: Database) -> None:
+    # One row per trial of a self-check (issue 13), kept with the session it was done in
+    # (deleted with it). (session, check, side, trial) is unique: a count typed after its
+    # trial replaces the trial's first value (a higher revision), and a record replayed from
+    # the journal, twice or after its correction, changes nothing. `side` is '' for a check
+    # without sides, because SQLite's UNIQUE treats NULLs as distinct.
+    db.execute(
+        """
+        CREATE TABLE check_results (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            step INTEGER NOT NULL CHECK (step >= 0),
+            check_id TEXT NOT NULL CHECK (length(check_id) BETWEEN 1 AND 64),
+            name TEXT NOT NULL,
+            side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
+            trial INTEGER NOT NULL CHECK (trial >= 1),
+            value REAL NOT NULL CHECK (value >= 0),
+            unit TEXT NOT NULL CHECK (unit IN ('s', 'reps', 'steps')),
+            capped INTEGER NOT NULL DEFAULT 0 CHECK (capped IN (0, 1)),
+            measured_at TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0),
+            key TEXT
+        )
+        """
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX check_results_trial"
+        " ON check_results(session_id, check_id, side, trial)"
+    )
+    db.execute("CREATE UNIQUE INDEX check_results_key ON check_results(key)")
+    # The Checks screen and `checks` read every result of a check, newest first.
+    db.execute("CREATE INDEX check_results_check ON check_results(check_id, measured_at)")
+    # The optional profile that picks the norm row (birth year, sex): one row at most,
+    # kept in the same local file as the results it is used with.
+    db.execute(
+        """
+        CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
+            sex TEXT CHECK (sex IS NULL OR sex IN ('female', 'male')),
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 if tuple(_NAMES) != MIGRATION_NAMES or migrations.migrations_table != MIGRATIONS_TABLE:
     raise RuntimeError("store/version.py does not list the migrations registered here")

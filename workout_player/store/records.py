@@ -5,6 +5,7 @@ A record is a JSON-ready dict, the same in the writer's queue and in the journal
     {"op": "start",  "key": K, "workout": ..., "workout_file": ..., "content_hash": ...,
      "started_at": ISO, "pid": N}
     {"op": "set",    "key": K2, "session": K, "record": {SetRecord fields, times as ISO}}
+    {"op": "check",  "key": K3, "session": K, "record": {CheckRecord fields, time as ISO}}
     {"op": "finish", "session": K, "status": ..., "active_seconds": S, "ended_at": ISO}
     {"op": "update", "session": K, "fields": {"pain_after": 3, "notes": "..."}}
 
@@ -26,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workout_player.domain.check_diary import CheckRecord
 from workout_player.domain.diary import SetRecord
 from workout_player.store.journal import Record, locked, read
 from workout_player.store.sessions import Store
@@ -85,6 +87,19 @@ def set_record(target: Record, record: SetRecord) -> Record:
     return {"op": "set", "key": new_key(), **target, "record": fields}
 
 
+def check_record(target: Record, record: CheckRecord) -> Record:
+    fields: dict[str, Any] = asdict(record)
+    fields["measured_at"] = to_text(record.measured_at)
+    return {"op": "check", "key": new_key(), **target, "record": fields}
+
+
+def check_of(record: Record) -> CheckRecord:
+    """The CheckRecord a "check" record carries."""
+    fields = dict(record["record"])
+    fields["measured_at"] = from_text(fields["measured_at"])
+    return CheckRecord(**fields)
+
+
 def finish_record(
     target: Record, *, status: str, active_seconds: float, ended_at: datetime | None = None
 ) -> Record:
@@ -129,6 +144,9 @@ def apply(store: Store, record: Record) -> int | None:
     session_id = _session_id(store, record)
     if op == "set":
         return store.record_set(session_id, set_of(record), key=record["key"])
+    if op == "check":
+        store.record_check(session_id, check_of(record), key=record["key"])
+        return None
     if op == "finish":
         store.finish_session(
             session_id,

@@ -24,7 +24,7 @@ from workout_player.store.version import (
     SCHEMA_VERSION,
 )
 
-OUR_TABLES = frozenset({"sessions", "sets"})
+OUR_TABLES = frozenset({"sessions", "sets", "check_results", "profile"})
 
 _SESSIONS_1 = (
     "CREATE TABLE sessions ( id INTEGER PRIMARY KEY, workout TEXT NOT NULL, workout_file TEXT,"
@@ -75,7 +75,41 @@ _VERSION_3 = {
     "sessions_key": ("index", "CREATE UNIQUE INDEX sessions_key ON sessions(key)"),
     "sets_key": ("index", "CREATE UNIQUE INDEX sets_key ON sets(key)"),
 }
-EXPECTED: dict[int, dict[str, tuple[str, str]]] = {1: _VERSION_1, 2: _VERSION_2, 3: _VERSION_3}
+_CHECK_RESULTS_4 = (
+    "CREATE TABLE check_results ( id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES"
+    " sessions(id) ON DELETE CASCADE, step INTEGER NOT NULL CHECK (step >= 0), check_id TEXT NOT"
+    " NULL CHECK (length(check_id) BETWEEN 1 AND 64), name TEXT NOT NULL, side TEXT NOT NULL"
+    " DEFAULT '' CHECK (side IN ('', 'left', 'right')), trial INTEGER NOT NULL CHECK (trial >= 1),"
+    " value REAL NOT NULL CHECK (value >= 0), unit TEXT NOT NULL CHECK (unit IN ('s', 'reps',"
+    " 'steps')), capped INTEGER NOT NULL DEFAULT 0 CHECK (capped IN (0, 1)), measured_at TEXT NOT"
+    " NULL, revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0), key TEXT )"
+)
+_VERSION_4 = {
+    **_VERSION_3,
+    "check_results": ("table", _CHECK_RESULTS_4),
+    "check_results_trial": (
+        "index",
+        "CREATE UNIQUE INDEX check_results_trial ON check_results(session_id, check_id, side,"
+        " trial)",
+    ),
+    "check_results_key": ("index", "CREATE UNIQUE INDEX check_results_key ON check_results(key)"),
+    "check_results_check": (
+        "index",
+        "CREATE INDEX check_results_check ON check_results(check_id, measured_at)",
+    ),
+    "profile": (
+        "table",
+        "CREATE TABLE profile ( id INTEGER PRIMARY KEY CHECK (id = 1), birth_year INTEGER CHECK"
+        " (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100), sex TEXT CHECK (sex IS NULL"
+        " OR sex IN ('female', 'male')), updated_at TEXT NOT NULL )",
+    ),
+}
+EXPECTED: dict[int, dict[str, tuple[str, str]]] = {
+    1: _VERSION_1,
+    2: _VERSION_2,
+    3: _VERSION_3,
+    4: _VERSION_4,
+}
 """Per schema version: every object on our tables, by name, as (type, SQL with spaces collapsed)."""
 
 Kind = Literal["empty", "foreign", "newer", "mismatch", "ours"]

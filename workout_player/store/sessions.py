@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from workout_player.domain.diary import SetRecord
+from workout_player.store.check_results import CheckResults, ProfileStore
 from workout_player.store.errors import translate
 from workout_player.store.queries import HistoryQueries
 from workout_player.store.times import now, to_text
@@ -21,8 +22,8 @@ EDITABLE_FIELDS = frozenset({"pain_before", "pain_after", "rpe", "notes"})
 _SCALES = {"pain_before": (0, 10), "pain_after": (0, 10), "rpe": (1, 10)}
 
 
-class Store(HistoryQueries):
-    """The history database: sessions and their sets. Made by `open_store`."""
+class Store(HistoryQueries, CheckResults, ProfileStore):
+    """The history database: sessions, their sets and check results. Made by `open_store`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, notice: str | None) -> None:
         super().__init__(conn)

@@ -16,6 +16,7 @@ MIGRATION_NAMES = (
     "001_sessions_and_sets",
     "002_host_and_history_indexes",
     "003_write_keys",
+    "004_check_results",
 )
 """Every migration, in order. Never edit or remove one that has shipped: add a new one."""
 

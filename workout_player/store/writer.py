@@ -31,6 +31,7 @@ from pathlib import Path
 from queue import Empty, SimpleQueue
 from typing import Protocol
 
+from workout_player.domain.check_diary import CheckRecord
 from workout_player.domain.diary import SetRecord
 from workout_player.store import records
 from workout_player.store.drafts import SessionDraft
@@ -180,6 +181,10 @@ class Writer:
         if draft := self._drafts.get(handle):
             draft.add_set(record)
         self._put(records.set_record(handle.target(), record), handle)
+
+    def record_check(self, handle: SessionHandle, record: CheckRecord) -> None:
+        """One trial of a self-check (a later revision of the same trial replaces it)."""
+        self._put(records.check_record(handle.target(), record), handle)
 
     def finish_session(self, handle: SessionHandle, *, status: str, active_seconds: float) -> None:
         record = records.finish_record(

@@ -11,7 +11,7 @@ import contextlib
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
 
-from workout_player.store import SetRecord, Store
+from workout_player.store import CheckRecord, SetRecord, Store
 from workout_player.store.drafts import SessionDraft
 from workout_player.store.records import SessionHandle
 from workout_player.store.writer import RetryClock, Writer
@@ -91,6 +91,9 @@ class HistoryWriter(QObject):
 
     def record_set(self, handle: SessionHandle, record: SetRecord) -> None:
         self.writer.record_set(handle, record)
+
+    def record_check(self, handle: SessionHandle, record: CheckRecord) -> None:
+        self.writer.record_check(handle, record)
 
     def finish_session(self, handle: SessionHandle, *, status: str, active_seconds: float) -> None:
         self.writer.finish_session(handle, status=status, active_seconds=active_seconds)

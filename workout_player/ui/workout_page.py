@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from workout_player.domain.durations import format_clock
 from workout_player.domain.loader import LoadResult, load_workout
-from workout_player.domain.model import ExerciseStep, RestStep, Workout
+from workout_player.domain.model import RestStep, Step, Workout
 from workout_player.domain.sides import SIDES_TEXT
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.domain.timeline import Plan, build_plan
@@ -32,7 +32,7 @@ from workout_player.playback import probe_length
 from workout_player.ui.library_model import length_text
 
 
-def step_row(number: int, step: ExerciseStep | RestStep) -> list[str]:
+def step_row(number: int, step: Step) -> list[str]:
     """Columns of the steps table: #, exercise, sets and reps, sides, rest, starts at."""
     at = format_clock(step.at) if step.at is not None else ""
     if isinstance(step, RestStep):

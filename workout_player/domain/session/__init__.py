@@ -10,8 +10,11 @@ Callers import from here.
 
 from __future__ import annotations
 
+from workout_player.domain.session.check_events import CheckLog, CheckView
 from workout_player.domain.session.engine import Session
 from workout_player.domain.session.events import (
+    CheckCounted,
+    CheckResult,
     CountdownBeep,
     CueDue,
     CueKind,
@@ -25,10 +28,19 @@ from workout_player.domain.session.events import (
     SessionFinished,
     SessionState,
 )
-from workout_player.domain.session.segment_events import describe, exercise_step
+from workout_player.domain.session.segment_events import (
+    check_prompt,
+    check_step,
+    describe,
+    exercise_step,
+)
 from workout_player.domain.session.view import SessionView
 
 __all__ = [
+    "CheckCounted",
+    "CheckLog",
+    "CheckResult",
+    "CheckView",
     "CountdownBeep",
     "CueDue",
     "CueKind",
@@ -43,6 +55,8 @@ __all__ = [
     "SessionFinished",
     "SessionState",
     "SessionView",
+    "check_prompt",
+    "check_step",
     "describe",
     "exercise_step",
 ]

@@ -16,6 +16,8 @@ the video's `MediaClock` and answer navigation with a `SeekRequested`
 from __future__ import annotations
 
 from workout_player.domain.clock import Clock, SystemClock
+from workout_player.domain.model import CheckStep
+from workout_player.domain.session.check_events import CheckLog
 from workout_player.domain.session.events import Event
 from workout_player.domain.session.follower import Follower
 from workout_player.domain.session.stopwatch import Stopwatch
@@ -52,6 +54,8 @@ class Session:
         self._follower: Follower = (
             VideoFollower(self._track, clock) if self.video_led else TimerFollower(self._track)
         )
+        self._checks = CheckLog(plan.workout)
+        """Every action's events pass through it: check trials get their results."""
 
     # -- reading ---------------------------------------------------------------
 
@@ -113,23 +117,25 @@ class Session:
 
     def view(self) -> SessionView:
         """Everything the screen shows, computed now."""
-        return build_view(self._track, self._follower)
+        return build_view(self._track, self._follower, self._checks)
 
     def following(self) -> int | None:
         """Index of the segment after the current one (or the next one in a video gap)."""
         return self._follower.following()
 
     # -- actions ---------------------------------------------------------------
+    # Each action's own events pass through `self._checks.follow()` once; the events of
+    # the tick that starts most actions have passed through it already.
 
     def start(self) -> list[Event]:
         if self._stopwatch.started:
             return []
         self._stopwatch.start()
-        return self._follower.start()
+        return self._checks.follow(self._follower.start())
 
     def tick(self) -> list[Event]:
         """Catch up with the clock."""
-        return self._follower.tick() if self._track.live else []
+        return self._checks.follow(self._follower.tick()) if self._track.live else []
 
     def pause(self) -> list[Event]:
         out = self.tick()
@@ -146,24 +152,32 @@ class Session:
         return self.resume() if self.paused else self.pause()
 
     def next(self) -> list[Event]:
-        """End the current segment (reason "skipped") and start the next."""
+        """End the current segment (reason "skipped") and start the next. In a check's
+        countdown or trial it skips the whole check (its other trials and sides too); in
+        the rest or switch between trials it skips only that."""
         out = self.tick()
-        return out + self._follower.skip("skipped") if self._track.live else out
+        if not self._track.live:
+            return out
+        target = self._after_check()
+        if target is not None:
+            return out + self._checks.follow(self._follower.skip_to(target, "skipped"))
+        return out + self._checks.follow(self._follower.skip("skipped"))
 
     def previous(self) -> list[Event]:
         """Restart the segment when more than 3 s into it, else go back one (reason "back")."""
         out = self.tick()
-        return out + self._follower.previous() if self._track.live else out
+        return out + self._checks.follow(self._follower.previous()) if self._track.live else out
 
     def done(self) -> list[Event]:
-        """Enter: ends a self-paced set, or the current work segment (reason "done")."""
+        """Enter: ends a self-paced set, a check's trial, or the current work segment
+        (reason "done")."""
         out = self.tick()
         if not self._working():
             return out
-        return out + self._follower.skip("done")
+        return out + self._checks.follow(self._follower.skip("done"))
 
     def add_rep(self) -> list[Event]:
-        """A tap in a self-paced set: one more rep."""
+        """A tap in a self-paced set or a check's count: one more rep."""
         out = self.tick()
         return out + self._track.tap() if self._working() else out
 
@@ -173,7 +187,7 @@ class Session:
         segment = self._track.segment
         if not self._track.live or segment is None or segment.kind != "rest":
             return out
-        return out + self._follower.adjust_rest(seconds)
+        return out + self._checks.follow(self._follower.adjust_rest(seconds))
 
     def end(self) -> list[Event]:
         """End early: SegmentEnded(reason="ended") + SessionFinished(False)."""
@@ -185,12 +199,52 @@ class Session:
         out = self.tick()
         if self._track.finished:
             return out
-        return out + self._follower.stop("ended") + self._track.finish(False)
+        return out + self._checks.follow(self._follower.stop("ended") + self._track.finish(False))
 
     def media_ended(self) -> list[Event]:
         """Video-led: the video reached its end; the session is complete."""
         out = self.tick()
-        return out + self._follower.media_ended() if self._track.live else out
+        if not self._track.live:
+            return out
+        return out + self._checks.follow(self._follower.media_ended())
+
+    def enter_count(self, count: int) -> list[Event]:
+        """A number typed for a check's count (digit keys, then Enter in the player).
+
+        During a count trial it sets the count (`CheckCounted`); the trial goes on until its
+        time is up, or ends now when it has no time (a line walk). After the trial, until
+        the next check's trial starts (or after the end, when the count was the last step),
+        it gives the trial's result (`CheckResult`; a higher `revision` when the trial
+        already had one).
+        """
+        out = self.tick()
+        if not self._track.live:  # the last step was the count: it can be typed after the end
+            return out + self._checks.typed(count) if self._track.finished else out
+        counted = self._track.set_count(count) if self._working() else []
+        if not counted:
+            return out + self._checks.typed(count)
+        if self._track.duration is None:  # no time: the typed number is the end
+            counted += self._checks.follow(self._follower.skip("done"))
+        return out + counted
+
+    @property
+    def checks(self) -> CheckLog:
+        """The session's check results so far, and the count still open for typing."""
+        return self._checks
+
+    def _after_check(self) -> int | None:
+        """The first segment after the current check step, when N should skip the check."""
+        segment = self._track.segment
+        steps = self.plan.workout.steps
+        if segment is None or segment.kind not in ("countdown", "work"):
+            return None
+        if not isinstance(steps[segment.step], CheckStep):
+            return None
+        segments = self.plan.segments
+        index = self._track.current + 1
+        while index < len(segments) and segments[index].step == segment.step:
+            index += 1
+        return index
 
     def _working(self) -> bool:
         segment = self._track.segment

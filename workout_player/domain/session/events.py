@@ -14,7 +14,8 @@ from typing import Literal
 from workout_player.domain.timeline import Segment
 
 EndReason = Literal["completed", "done", "skipped", "back", "ended"]
-CueKind = Literal["exercise", "switch", "rest", "last_set", "halfway", "done"]
+CueKind = Literal["exercise", "switch", "rest", "last_set", "halfway", "done", "check", "stop"]
+"""`check`: a check's trial starts (says what to do); `stop`: a check's trial ended."""
 
 
 class SessionState(Enum):
@@ -100,6 +101,40 @@ class SessionFinished:
     completed: bool
 
 
+@dataclass(frozen=True)
+class CheckCounted:
+    """The count of the current check (a tap, or a number typed) is now `count`."""
+
+    check: str
+    count: int
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One trial of a check, measured: what the store keeps and the norms compare.
+
+    `value` is seconds held (unit "s") or the count ("reps", "steps"); `capped` when a
+    hold reached its cap (the person could have held longer). A typed count given after
+    the result (or instead of the taps) comes again with a higher `revision`: same check,
+    side and trial, so it replaces the first.
+    """
+
+    check: str
+    name: str
+    step: int
+    side: str | None
+    trial: int
+    value: float
+    unit: str
+    capped: bool
+    revision: int = 0
+    """0 for the trial's first result; each typed correction counts one up."""
+
+    @property
+    def corrected(self) -> bool:
+        return self.revision > 0
+
+
 Event = (
     SegmentStarted
     | SegmentEnded
@@ -109,4 +144,6 @@ Event = (
     | CueDue
     | SeekRequested
     | SessionFinished
+    | CheckCounted
+    | CheckResult
 )

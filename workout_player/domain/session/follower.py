@@ -36,6 +36,11 @@ class Follower(Protocol):
         """Leave the current segment for the next one ("skipped", or "done")."""
         ...
 
+    def skip_to(self, index: int, reason: EndReason) -> list[Event]:
+        """Leave the current segment for segment `index` (past the end: the finish),
+        passing over the ones between without their events (N on a check skips the test)."""
+        ...
+
     def previous(self) -> list[Event]:
         """Restart the current segment, or go back one when just into it."""
         ...

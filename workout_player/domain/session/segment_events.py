@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from workout_player.domain.durations import format_clock
-from workout_player.domain.model import ExerciseStep, RestStep, Workout
+from workout_player.domain.model import CheckStep, ExerciseStep, RestStep, Workout
 from workout_player.domain.session.events import (
     CountdownBeep,
     CueDue,
@@ -63,6 +63,34 @@ def exercise_step(workout: Workout, segment: Segment) -> ExerciseStep | None:
     return step if isinstance(step, ExerciseStep) else None
 
 
+def check_step(workout: Workout, segment: Segment | None) -> CheckStep | None:
+    """The check step of a check's work segment, None for any other segment."""
+    if segment is None or segment.kind != "work" or segment.check is None:
+        return None
+    step = workout.steps[segment.step] if 0 <= segment.step < len(workout.steps) else None
+    return step if isinstance(step, CheckStep) else None
+
+
+def check_prompt(step: CheckStep) -> str:
+    """What the person does to end a trial, in words for the screen and the voice."""
+    if step.measure == "hold":
+        return "Press Enter when you lose the position"
+    if step.time is not None:
+        if step.entry == "type":
+            return "Count them; type the number at the end"
+        return "Press R or Up for each one"
+    if step.entry == "type":
+        return "Type the number, then press Enter"
+    return "Press R or Up for each one, Enter when you stop"
+
+
+def _check_cue(step: CheckStep, segment: Segment) -> CueDue:
+    where = f", {segment.side}" if segment.side else ""
+    trial = f", trial {segment.set} of {step.trials}" if step.trials > 1 and segment.set else ""
+    cue = f" {step.cue}." if step.cue and segment.set == 1 else ""
+    return CueDue("check", f"{step.name}{where}{trial}.{cue} Go. {check_prompt(step)}")
+
+
 def _first_part(step: ExerciseStep, segment: Segment) -> bool:
     return segment.side == step.side_order[0]
 
@@ -75,6 +103,9 @@ def entry_cues(workout: Workout, segment: Segment, after_switch: bool) -> list[E
         step = workout.steps[segment.step] if 0 <= segment.step < len(workout.steps) else None
         text = f"Rest. {step.cue}" if isinstance(step, RestStep) and step.cue else "Rest"
         return [CueDue("rest", text)]
+    check = check_step(workout, segment)
+    if check is not None:
+        return [_check_cue(check, segment)]
     step = exercise_step(workout, segment)
     if segment.kind != "work" or step is None:
         return []

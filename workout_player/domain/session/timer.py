@@ -49,6 +49,10 @@ class TimerFollower:
         out: list[Event] = [self._end(reason, position)]
         return out + self._go_to(index + 1, position)
 
+    def skip_to(self, index: int, reason: EndReason) -> list[Event]:
+        position = self.position()
+        return [self._end(reason, position), *self._go_to(index, position)]
+
     def previous(self) -> list[Event]:
         track = self._track
         position, target = self.position(), track.current

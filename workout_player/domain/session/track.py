@@ -10,6 +10,7 @@ released on time, its taps, the reps done since the person joined it, the
 from __future__ import annotations
 
 from workout_player.domain.session.events import (
+    CheckCounted,
     CueDue,
     EndReason,
     Event,
@@ -21,6 +22,7 @@ from workout_player.domain.session.events import (
 from workout_player.domain.session.segment_events import (
     EPS,
     Timed,
+    check_step,
     entry_cues,
     exercise_step,
     reps_done,
@@ -113,6 +115,9 @@ class SegmentTrack:
         """Reps done `elapsed` seconds into the current work segment; a seek that landed
         mid-set does not count the reps the video had shown before the person joined."""
         segment = self.segment
+        check = check_step(self.plan.workout, segment)
+        if check is not None:
+            return self._taps if check.measure == "count" else None
         step = exercise_step(self.plan.workout, segment) if segment is not None else None
         if segment is None or segment.kind != "work":
             step = None
@@ -174,14 +179,25 @@ class SegmentTrack:
         )
 
     def tap(self) -> list[Event]:
-        """One more rep in a self-paced set with reps; nothing otherwise."""
+        """One more rep in a self-paced set with reps, or in a check's count; nothing otherwise."""
         segment = self.segment
         if segment is None or segment.kind != "work":
             return []
+        check = check_step(self.plan.workout, segment)
+        if check is not None:
+            return self.set_count(self._taps + 1) if check.measure == "count" else []
         if not segment.self_paced or segment.reps is None:
             return []
         self._taps += 1
         return [RepCounted(self._taps, segment.reps)]
+
+    def set_count(self, count: int) -> list[Event]:
+        """The current check trial's count is `count` (typed); nothing outside a count."""
+        check = check_step(self.plan.workout, self.segment)
+        if check is None or check.measure != "count" or count < 0:
+            return []
+        self._taps = count
+        return [CheckCounted(check.check, count)]
 
     def end(self, reason: EndReason, position: float, *, ended_at: float) -> SegmentEnded:
         """End the current segment at `position` (clock reading `ended_at`)."""

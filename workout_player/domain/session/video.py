@@ -120,6 +120,14 @@ class VideoFollower:
         self._pending = (target, reason)
         return [SeekRequested(target)]
 
+    def skip_to(self, index: int, reason: EndReason) -> list[Event]:
+        """Seek to segment `index`'s start (video-led workouts hold no checks, so this is
+        only the protocol's promise kept)."""
+        segments = self._plan.segments
+        target = segments[index].start if index < len(segments) else self._total
+        self._pending = (target, reason)
+        return [SeekRequested(target)]
+
     def previous(self) -> list[Event]:
         segment = self._track.segment
         if segment is not None:

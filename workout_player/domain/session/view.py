@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workout_player.domain.session.check_events import CheckLog, CheckView, check_view
 from workout_player.domain.session.events import SessionState
 from workout_player.domain.session.follower import Follower
 from workout_player.domain.session.segment_events import (
     WorkDetail,
+    check_step,
     describe,
     exercise_step,
     work_detail,
@@ -55,6 +57,9 @@ class SessionView:
     remaining: float | None
     total: float | None
     progress: float
+    check: CheckView | None = None
+    """During a check's trial (or while its typed count is awaited): what to show instead
+    of the rep counter; None otherwise."""
 
 
 STATE_OF_KIND = {
@@ -94,7 +99,9 @@ def set_text(segment: Segment | None) -> str:
     return f"{segment.set} / {segment.sets or segment.set}"
 
 
-def build_view(track: SegmentTrack, follower: Follower) -> SessionView:
+def build_view(
+    track: SegmentTrack, follower: Follower, checks: CheckLog | None = None
+) -> SessionView:
     """The snapshot `Session.view()` returns."""
     plan, finished = track.plan, track.finished
     segment = None if finished else track.segment
@@ -107,6 +114,10 @@ def build_view(track: SegmentTrack, follower: Follower) -> SessionView:
     if segment is not None and segment.kind == "work":
         step = exercise_step(plan.workout, segment)
         detail = work_detail(step, seg_elapsed, track.taps)
+    check = checks.awaiting_view() if checks is not None else None
+    step_of_check = check_step(plan.workout, segment)
+    if step_of_check is not None and segment is not None:
+        check = check_view(step_of_check, segment, seg_elapsed, track.taps)
     following = follower.following()
     coming = coming_segment(plan, following, segment)
     upcoming = describe(plan.workout, coming) if coming is not None else "Finish"
@@ -134,6 +145,7 @@ def build_view(track: SegmentTrack, follower: Follower) -> SessionView:
         remaining=remaining,
         total=total,
         progress=1.0 if finished else progress,
+        check=check,
     )
 
 
