@@ -49,6 +49,10 @@ def check_workouts() -> list[str]:
             continue
         for step in result.workout.steps:
             if not isinstance(step, ExerciseStep):
+                # A check step (format 1.1) names its demonstration by file: it must be drawn.
+                clip = getattr(step, "clip", None)
+                if clip is not None and Path(clip).stem not in BY_CLIP:
+                    problems.append(f"{path.name}: no drawing for {Path(clip).name}")
                 continue
             exercise = BY_NAME.get(step.exercise)
             if exercise is None:

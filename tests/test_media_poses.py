@@ -9,6 +9,7 @@ the generator's poses, no Pillow, no video decoding.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -42,15 +43,22 @@ def _clip_names() -> list[str]:
     return sorted(p.name for p in MEDIA.glob("*.mp4") if p.name != FOLLOW_ALONG)
 
 
-def _referenced() -> list[tuple[str, str, str]]:
-    """(workout file, exercise, clip file name) for every clip a bundled workout uses."""
+def _referenced() -> list[tuple[str, str, str, bool]]:
+    """(workout file, step name, clip file name, is an exercise) for every clip a workout uses.
+
+    Exercise steps and check steps (format 1.1) alike: a check's demonstration is a clip too.
+    """
     out = []
     for path in sorted(WORKOUTS.glob("*.yaml")):
         workout = load_workout(path).workout
         assert workout is not None, path.name
         for step in workout.steps:
-            if isinstance(step, ExerciseStep) and step.clip is not None:
-                out.append((path.name, step.exercise, str(step.clip)))
+            clip = getattr(step, "clip", None)
+            if clip is None:
+                continue
+            is_exercise = isinstance(step, ExerciseStep)
+            name = step.exercise if is_exercise else str(getattr(step, "name", ""))
+            out.append((path.name, name, str(clip), is_exercise))
     return out
 
 
@@ -82,16 +90,19 @@ def test_clip_poses_show_the_declared_variant(exercises: ModuleType, clip: str) 
     assert exercise.variant_problems() == []
 
 
-@pytest.mark.parametrize(("workout", "exercise", "clip"), _referenced())
+@pytest.mark.parametrize(("workout", "exercise", "clip", "is_exercise"), _referenced())
 def test_every_clip_a_bundled_workout_uses_exists_and_is_declared(
-    exercises: ModuleType, workout: str, exercise: str, clip: str
+    exercises: ModuleType, workout: str, exercise: str, clip: str, is_exercise: bool
 ) -> None:
     path = (WORKOUTS / clip).resolve()
     assert path.is_file(), f"{workout}: '{exercise}' uses {clip}, which does not exist"
     drawing = exercises.BY_CLIP.get(path.stem)
     assert drawing is not None, f"{workout}: {clip} has no drawing"
     assert drawing.variant is not None
-    assert drawing.name == exercise, f"{workout}: '{exercise}' uses the clip of '{drawing.name}'"
+    if is_exercise:  # a check's step name adds its side or trials; its clip is named by file
+        assert drawing.name == exercise, (
+            f"{workout}: '{exercise}' uses the clip of '{drawing.name}'"
+        )
 
 
 # -- the checks can fail: the mistakes they exist for ----------------------------------------
@@ -165,3 +176,152 @@ def test_every_side_is_checked_not_only_the_looping_clips(exercises: ModuleType)
     wrong = replace(balance, cycle={**balance.cycle, "right": balance.cycle["left"]})
     problems = wrong.variant_problems()
     assert problems and all("side right" in p for p in problems)
+
+
+# -- the self-checks' demonstrations (issue 13) ----------------------------------------------
+
+CHECK_CLIPS = (
+    "check-trunk-flexor-hold",
+    "check-extensor-hold",
+    "check-side-bridge",
+    "check-single-leg-stance",
+    "check-single-leg-stance-eyes-closed",
+    "check-chair-stand",
+    "check-line-walk",
+)
+
+
+def test_every_self_check_has_its_demonstration(exercises: ModuleType) -> None:
+    """The names workouts/stability-check.yaml refers to, each drawn, declared and in media/."""
+    assert tuple(e.clip for e in exercises.CHECKS) == CHECK_CLIPS
+    for clip in CHECK_CLIPS:
+        assert (MEDIA / f"{clip}.mp4").is_file(), clip
+        assert exercises.BY_CLIP[clip].variant is not None
+
+
+def _held(exercise: object) -> object:
+    keys = exercise.keyframes("none", exercise.demo_tempo, exercise.demo_hold)  # type: ignore[attr-defined]
+    return keys[1][1], keys[2][1]
+
+
+def _back_from_wedge(checks: ModuleType, pose: object) -> float:
+    """Gap between the skin of the back (mid spine) and the wedge's slope, where it has slid."""
+    from figure.body import RADIUS, place  # scripts/ is on the path while the module is used
+
+    flexor = checks.TRUNK_FLEXOR_HOLD
+    wedge = next(p for p in flexor.props if p.kind == "wedge").at(pose.slide)  # type: ignore[attr-defined]
+    mx, my = place(pose, flexor.support("none"))["mid"]
+    # The slope runs from (x1, 0) up to (x0, height); distance of the point from that line.
+    ax, ay, bx, by = wedge.x1, 0.0, wedge.x0, wedge.height
+    cross = (bx - ax) * (my - ay) - (by - ay) * (mx - ax)
+    return abs(cross) / math.hypot(bx - ax, by - ay) - RADIUS["mid"]
+
+
+def test_the_flexor_support_is_pulled_away_for_the_hold(exercises: ModuleType) -> None:
+    """The back rests on the wedge at the start; during the hold nothing holds it up."""
+    checks = sys.modules["figure.checks"]
+    flexor = checks.TRUNK_FLEXOR_HOLD
+    assert abs(_back_from_wedge(checks, flexor.start)) < 0.005
+    for pose in _held(flexor):
+        assert _back_from_wedge(checks, pose) > 0.03
+
+
+def test_a_flexor_hold_sitting_upright_fails(exercises: ModuleType) -> None:
+    flexor = exercises.BY_CLIP["check-trunk-flexor-hold"]
+    upright = flexor.start.but(trunk=-10)
+    wrong = replace(flexor, start=upright, active={"none": upright.but(slide=-0.08)})
+    assert any("trunk lean" in p for p in wrong.variant_problems())
+
+
+def test_the_extensor_hold_is_out_over_the_bench_edge(exercises: ModuleType) -> None:
+    """Pelvis on the bench, the whole upper body beyond its edge, level in the hold."""
+    from figure.body import place
+
+    extensor = exercises.BY_CLIP["check-extensor-hold"]
+    bench = next(p for p in extensor.props if p.kind == "bench")
+    for pose in _held(extensor):
+        joints = place(pose, extensor.support("none"))
+        assert bench.x0 < joints["pelvis"][0] < bench.x1
+        assert joints["mid"][0] > bench.x1
+        assert joints["n_toe"][0] > bench.x0 and joints["n_knee"][0] < bench.x1
+    straps = [p for p in extensor.props if p.kind == "strap"]
+    assert straps and all(bench.x0 < s.x0 < s.x1 < bench.x1 for s in straps)
+
+
+def test_a_drooping_trunk_fails_the_extensor_hold(exercises: ModuleType) -> None:
+    extensor = exercises.BY_CLIP["check-extensor-hold"]
+    held = extensor.active["none"]
+    droop = held.but(trunk=held.trunk + 25, n_hip=held.n_hip + 25, f_hip=held.f_hip + 25)
+    wrong = replace(extensor, active={"none": droop})
+    assert any("trunk lean" in p for p in wrong.variant_problems())
+
+
+def test_the_side_bridge_shows_both_sides_and_says_which(exercises: ModuleType) -> None:
+    bridge = exercises.BY_CLIP["check-side-bridge"]
+    assert bridge.demo == ("right", "left")
+    assert bridge.mirror == ("left",)  # the left side lies the other way round
+    assert "right" in bridge.captions["right"] and "left" in bridge.captions["left"]
+
+
+def test_sagging_hips_fail_the_side_bridge(exercises: ModuleType) -> None:
+    bridge = exercises.BY_CLIP["check-side-bridge"]
+    sag = bridge.active["right"].but(n_hip=18, f_hip=14)
+    wrong = replace(bridge, active={"right": sag, "left": bridge.active["left"]})
+    problems = wrong.variant_problems()
+    assert any("body line to ankle" in p and "side right" in p for p in problems)
+    assert not any("side left" in p for p in problems)
+
+
+def _stance_cycle(exercise: object, **changes: float) -> dict[str, object]:
+    keys = exercise.cycle["none"]  # type: ignore[attr-defined]
+    return {"none": tuple((t, pose.but(**changes)) for t, pose in keys)}
+
+
+def test_a_foot_on_the_floor_fails_the_single_leg_stance(exercises: ModuleType) -> None:
+    stance = exercises.BY_CLIP["check-single-leg-stance"]
+    down = replace(stance, cycle=_stance_cycle(stance, n_hip=-1, n_knee=0, n_ankle=0))
+    assert any("right heel lift" in p for p in down.variant_problems())
+
+
+def test_a_foot_resting_on_the_standing_leg_fails_the_stance(exercises: ModuleType) -> None:
+    """Springer's protocol: the lifted foot must not touch (or hook round) the standing leg."""
+    stance = exercises.BY_CLIP["check-single-leg-stance"]
+    tucked = replace(stance, cycle=_stance_cycle(stance, n_hip=30, n_knee=70, n_ankle=0))
+    assert any("right foot from left shin" in p for p in tucked.variant_problems())
+
+
+def test_eyes_open_and_closed_are_drawn_and_said(exercises: ModuleType) -> None:
+    opened = exercises.BY_CLIP["check-single-leg-stance"]
+    closed = exercises.BY_CLIP["check-single-leg-stance-eyes-closed"]
+    assert (opened.eyes, closed.eyes) == ("open", "closed")
+    assert closed.captions["none"] == "eyes closed"
+    assert opened.captions["none"] == "eyes open"
+
+
+def test_stopping_short_of_standing_fails_the_chair_stand(exercises: ModuleType) -> None:
+    chair = exercises.BY_CLIP["check-chair-stand"]
+    checks = sys.modules["figure.checks"]
+    short = tuple(
+        (t, checks.RISE if pose == checks.UP else pose) for t, pose in chair.cycle["none"]
+    )
+    wrong = replace(chair, cycle={"none": short})
+    assert any("right knee bend (least" in p for p in wrong.variant_problems())
+
+
+def test_arms_swinging_free_fail_the_chair_stand(exercises: ModuleType) -> None:
+    """The test is done with the arms crossed: pushing off with them is another test."""
+    chair = exercises.BY_CLIP["check-chair-stand"]
+    free = replace(chair, cycle=_stance_cycle(chair, n_shoulder=20, n_elbow=10, forearms=1))
+    assert any("right elbow bend" in p for p in free.variant_problems())
+
+
+def test_an_ordinary_step_fails_the_line_walk(exercises: ModuleType) -> None:
+    walk = exercises.BY_CLIP["check-line-walk"]
+    checks = sys.modules["figure.checks"]
+    stride = checks.TANDEM * 2.5
+    normal = checks.concat(
+        checks._tandem_step("n", "f", 0.0, stride), checks._tandem_step("f", "n", stride, stride)
+    )
+    wrong = replace(walk, cycle={"none": normal})
+    assert any("heel-to-toe gap" in p for p in wrong.variant_problems())
+    assert any(p.kind == "line" for p in walk.props)

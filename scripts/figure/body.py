@@ -71,6 +71,7 @@ class Pose:
     forearms: float = 1.0
     x: float = 0.0  # world x of the exercise's anchor joint
     y: float = 0.0  # world y of the anchor when the exercise does not stand on the floor
+    slide: float = 0.0  # world x by which the props marked `moves` have slid (a pulled wedge)
 
     def but(self, **changes: float) -> Pose:
         return replace(self, **changes)

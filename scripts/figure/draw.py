@@ -77,6 +77,9 @@ class Canvas:
         for x, y in ((ax, ay), (bx, by)):
             self.draw.ellipse([x - r, y - r, x + r, y + r], fill=color)
 
+    def polygon(self, points: list[tuple[float, float]], color: Color) -> None:
+        self.draw.polygon([(x * SS, y * SS) for x, y in points], fill=color)
+
     def circle(self, c: tuple[float, float], radius: float, color: Color) -> None:
         x, y, r = c[0] * SS, c[1] * SS, radius * SS
         self.draw.ellipse([x - r, y - r, x + r, y + r], fill=color)
@@ -138,9 +141,16 @@ class Camera:
     ticks: bool = False  # floor marks that show travel when the camera follows a walker
     tick: float = 0.25
     props: tuple[Prop, ...] = field(default_factory=tuple)
+    mirror: bool = False  # world x drawn right to left (the other side of a two-sided check)
 
     def to_screen(self, p: Point) -> tuple[float, float]:
-        return (self.screen_x + (p[0] - self.centre) * self.scale, self.floor_y - p[1] * self.scale)
+        dx = (p[0] - self.centre) * self.scale
+        return (self.screen_x + (-dx if self.mirror else dx), self.floor_y - p[1] * self.scale)
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """Screen rectangle (left, top, right, bottom) of a world box, mirrored or not."""
+        a, b = self.to_screen((x0, y1)), self.to_screen((x1, y0))
+        return (min(a[0], b[0]), a[1], max(a[0], b[0]), b[1])
 
 
 def draw_floor(canvas: Canvas, camera: Camera) -> None:
@@ -148,18 +158,20 @@ def draw_floor(canvas: Canvas, camera: Camera) -> None:
         if prop.kind == "mat":
             # A mat with a height is seen a little from above: its far part rises behind
             # the figure, where shins that point away from the viewer rest.
-            a = camera.to_screen((prop.x0, prop.height))
-            b = camera.to_screen((prop.x1, 0.0))
-            canvas.rect(a[0], a[1] - 5, b[0], b[1] + 2, MAT)
+            left, top, right, bottom = camera.box(prop.x0, 0.0, prop.x1, prop.height)
+            canvas.rect(left, top - 5, right, bottom + 2, MAT)
         elif prop.kind == "wall":
             top = camera.to_screen((prop.x0, 1.15))
             bottom = camera.to_screen((prop.x0, 0.0))
             canvas.rect(top[0] - 16, top[1], top[0], bottom[1], PROP)
         elif prop.kind == "step":
-            a = camera.to_screen((prop.x0, prop.height))
-            b = camera.to_screen((prop.x1, 0.0))
-            canvas.rect(a[0], a[1], b[0], b[1], PROP)
+            canvas.rect(*camera.box(prop.x0, 0.0, prop.x1, prop.height), PROP)
+        elif prop.kind in ("wedge", "bench", "chair"):
+            _draw_furniture(canvas, prop, camera)
     canvas.line((-10, camera.floor_y), (WIDTH + 10, camera.floor_y), FLOOR, 3)
+    if any(prop.kind == "line" for prop in camera.props):
+        # A line taped on the floor, seen a little from above: a band just in front of it.
+        canvas.rect(-10, camera.floor_y + 3, WIDTH + 10, camera.floor_y + 8, ACCENT)
     if camera.ticks:
         # Marks at fixed world positions, so travel shows while the camera follows.
         first = math.floor((camera.centre - 3.0) / camera.tick)
@@ -169,7 +181,47 @@ def draw_floor(canvas: Canvas, camera: Camera) -> None:
             canvas.line((x, y + 5), (x - 8, y + 15), FLOOR, 2)
 
 
-def draw_body(canvas: Canvas, joints: dict[str, Point], camera: Camera) -> None:
+def _draw_furniture(canvas: Canvas, prop: Prop, camera: Camera) -> None:
+    """A support wedge (its slope at 60 degrees, facing +x), a bench or a chair (back at x0)."""
+    if prop.kind == "wedge":
+        points = [(prop.x0, 0.0), (prop.x1, 0.0), (prop.x0, prop.height)]
+        canvas.polygon([camera.to_screen(p) for p in points], PROP)
+        return
+    top = 0.035 if prop.kind == "bench" else 0.03
+    canvas.rect(*camera.box(prop.x0, prop.height - top, prop.x1, prop.height), PROP)
+    for x in (prop.x0 + 0.02, prop.x1 - 0.02):
+        canvas.rect(*camera.box(x - 0.012, 0.0, x + 0.012, prop.height), PROP)
+    if prop.kind == "chair":
+        canvas.rect(*camera.box(prop.x0, prop.height, prop.x0 + 0.028, prop.height + 0.3), PROP)
+
+
+def _draw_eyes(canvas: Canvas, joints: dict[str, Point], camera: Camera, eyes: str) -> None:
+    """An open eye (a light dot) or closed eyes (a light line across the face)."""
+    head, up = joints["head"], math.radians(joints["head_dir"][0])
+    face = up + math.pi / 2
+
+    def at(forward: float, upward: float) -> tuple[float, float]:
+        return camera.to_screen(
+            (
+                head[0] + (math.sin(face) * forward + math.sin(up) * upward) * HEAD_R,
+                head[1] + (math.cos(face) * forward + math.cos(up) * upward) * HEAD_R,
+            )
+        )
+
+    if eyes == "open":
+        canvas.circle(at(0.55, 0.25), 0.013 * camera.scale, BACKGROUND)
+    else:
+        canvas.line(at(-0.05, 0.22), at(1.05, 0.22), BACKGROUND, 0.018 * camera.scale)
+
+
+def draw_body(
+    canvas: Canvas,
+    joints: dict[str, Point],
+    camera: Camera,
+    *,
+    eyes: str | None = None,
+    far_in_front: bool = False,
+) -> None:
     s = camera.scale
 
     def chain(names: list[str], color: Color, width: float) -> None:
@@ -188,8 +240,9 @@ def draw_body(canvas: Canvas, joints: dict[str, Point], camera: Camera) -> None:
         chain([f"{side}_elbow", f"{side}_wrist"], color, 0.044)
         chain([f"{side}_wrist", f"{side}_hand"], color, 0.036)
 
-    arm("f", FAR)
-    leg("f", FAR)
+    if not far_in_front:
+        arm("f", FAR)
+        leg("f", FAR)
     chain(["pelvis", "mid", "shoulder"], TORSO, 0.12)
     chain(["shoulder", "neck"], TORSO, 0.05)
     canvas.circle(camera.to_screen(joints["head"]), HEAD_R * s, TORSO)
@@ -200,11 +253,18 @@ def draw_body(canvas: Canvas, joints: dict[str, Point], camera: Camera) -> None:
         joints["head"][1] + math.cos(face) * HEAD_R * 1.02,
     )
     canvas.circle(camera.to_screen(nose), 0.02 * s, TORSO)
+    if eyes is not None:
+        _draw_eyes(canvas, joints, camera, eyes)
     leg("n", NEAR)
     arm("n", NEAR)
+    if far_in_front:
+        leg("f", FAR)
+        arm("f", FAR)
     for prop in camera.props:
         if prop.kind == "dowel":
             _draw_dowel(canvas, joints, camera)
+        elif prop.kind == "strap":  # over the limb it holds down
+            canvas.rect(*camera.box(prop.x0, prop.base, prop.x1, prop.height), INK)
 
 
 def _draw_dowel(canvas: Canvas, joints: dict[str, Point], camera: Camera) -> None:
@@ -222,3 +282,8 @@ def _draw_dowel(canvas: Canvas, joints: dict[str, Point], camera: Camera) -> Non
 
 def draw_title(canvas: Canvas, text: str, *, y: float = 10, size: int = 34) -> None:
     canvas.text(text, WIDTH / 2, y, size, bold=True)
+
+
+def draw_caption(canvas: Canvas, text: str, *, y: float = 52, size: int = 22) -> None:
+    """A line under the title saying what the title cannot show ("eyes closed")."""
+    canvas.text(text, WIDTH / 2, y, size, bold=True, color=ACCENT)

@@ -9,6 +9,7 @@ would call it. Lying exercises put the head on the left.
 
 from __future__ import annotations
 
+from .checks import CHECKS
 from .floor import (
     BIRD_DOG,
     CAT_CAMEL,
@@ -49,6 +50,7 @@ EXERCISES: tuple[Exercise, ...] = (
     STEP_DOWN,
     WALKING_LUNGE,
     HEEL_TO_TOE,
+    *CHECKS,  # the self-checks' demonstrations (issue 13)
 )
 BY_NAME = {exercise.name: exercise for exercise in EXERCISES}
 BY_CLIP = {exercise.clip: exercise for exercise in EXERCISES}
@@ -58,6 +60,7 @@ __all__ = [
     "BY_CLIP",
     "BY_NAME",
     "CAT_CAMEL",
+    "CHECKS",
     "CURL_UP",
     "DEAD_BUG",
     "DOWEL_HINGE",

@@ -137,6 +137,14 @@ class Exercise:
     # What the clip must show (the variant's key angles), checked before encoding and by
     # tests/test_media_poses.py; None is an error there, so every clip states one.
     variant: Variant | None = None
+    # A line under the title per side ("eyes closed", "left side"), sides drawn mirrored
+    # (the left side bridge lies the other way round), the eyes drawn ("open"/"closed",
+    # None: not drawn), and whether the far limbs are drawn in front of the body (a figure
+    # seen from the front with the top arm across the chest and the top foot in front).
+    captions: dict[str, str] = field(default_factory=dict)
+    mirror: tuple[str, ...] = ()
+    eyes: str | None = None
+    far_in_front: bool = False
 
     def support(self, side: str) -> Support:
         return self.supports.get(side) or self.supports.get("none") or Support()

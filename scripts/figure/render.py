@@ -11,7 +11,16 @@ from pathlib import Path
 from PIL import Image
 
 from .body import Pose, place
-from .draw import HEIGHT, WIDTH, Camera, Canvas, draw_body, draw_floor, draw_title
+from .draw import (
+    HEIGHT,
+    WIDTH,
+    Camera,
+    Canvas,
+    draw_body,
+    draw_caption,
+    draw_floor,
+    draw_title,
+)
 from .motion import Exercise, sample
 
 
@@ -25,19 +34,22 @@ def framing(exercise: Exercise) -> float:
             joints = place(sample(keys, period * i / 48), exercise.support(side))
             xs.extend(p[0] for name, p in joints.items() if name != "head_dir")
     for prop in exercise.props:
-        if prop.kind in ("wall", "step"):
-            xs.extend((prop.x0, prop.x1 if prop.kind == "step" else prop.x0))
+        if prop.kind in ("wall", "step", "wedge", "bench", "chair"):
+            xs.extend((prop.x0, prop.x0 if prop.kind == "wall" else prop.x1))
     return (min(xs) + max(xs)) / 2
 
 
-def camera_for(exercise: Exercise, pose: Pose, *, floor_y: float | None = None) -> Camera:
+def camera_for(
+    exercise: Exercise, pose: Pose, *, floor_y: float | None = None, side: str = "none"
+) -> Camera:
     camera = Camera(
         centre=pose.x if exercise.follow else framing(exercise),
         screen_x=WIDTH / 2,
         ticks=exercise.follow,
         tick=exercise.tick,
-        props=exercise.props,
+        props=tuple(prop.at(pose.slide) for prop in exercise.props),
         scale=exercise.scale,
+        mirror=side in exercise.mirror,
     )
     if floor_y is not None:
         camera.floor_y = floor_y
@@ -47,13 +59,16 @@ def camera_for(exercise: Exercise, pose: Pose, *, floor_y: float | None = None) 
 def paint_figure(canvas: Canvas, exercise: Exercise, side: str, pose: Pose, camera: Camera) -> None:
     joints = place(pose, exercise.support(side))
     draw_floor(canvas, camera)
-    draw_body(canvas, joints, camera)
+    draw_body(canvas, joints, camera, eyes=exercise.eyes, far_in_front=exercise.far_in_front)
 
 
 def clip_frame(exercise: Exercise, side: str, pose: Pose) -> Image.Image:
     canvas = Canvas()
-    paint_figure(canvas, exercise, side, pose, camera_for(exercise, pose))
+    paint_figure(canvas, exercise, side, pose, camera_for(exercise, pose, side=side))
     draw_title(canvas, exercise.name)
+    caption = exercise.captions.get(side) or exercise.captions.get("none")
+    if caption:
+        draw_caption(canvas, caption)
     return canvas.finish()
 
 

@@ -24,6 +24,7 @@ from .body import RADIUS, Point, Pose, Support, place
 Joints = dict[str, Point]
 SAMPLES = 48  # poses sampled per side and loop
 THIGH_HALF_WIDTH = 0.035  # as drawn (draw.py)
+SHIN_HALF_WIDTH = 0.0275
 
 
 def _dir(joints: Joints, a: str, b: str) -> float:
@@ -88,6 +89,22 @@ def _from_thigh(side: str) -> Callable[[Joints], float]:
     return measure
 
 
+def _foot_from_shin(foot: str, shin: str) -> Callable[[Joints], float]:
+    """Gap between a lifted foot and the standing leg's shin as drawn (0 = touching)."""
+
+    def measure(j: Joints) -> float:
+        (kx, ky), (ax, ay) = j[f"{shin}_knee"], j[f"{shin}_ankle"]
+        dx, dy = ax - kx, ay - ky
+        gaps = []
+        for part in ("ankle", "heel", "toe"):
+            px, py = j[f"{foot}_{part}"]
+            t = max(0.0, min(1.0, ((px - kx) * dx + (py - ky) * dy) / (dx * dx + dy * dy)))
+            gaps.append(math.hypot(px - (kx + t * dx), py - (ky + t * dy)))
+        return max(0.0, min(gaps) - SHIN_HALF_WIDTH - RADIUS["heel"])
+
+    return measure
+
+
 def _heel_to_toe(j: Joints) -> float:
     """Gap between the front foot's heel and the back foot's toes (body heights)."""
     front, back = ("n", "f") if j["n_heel"][0] > j["f_heel"][0] else ("f", "n")
@@ -127,6 +144,8 @@ MEASURES: dict[str, Callable[[Joints], float]] = {
         f"{word} hand from thigh": _from_thigh(side)
         for side, word in (("n", "right"), ("f", "left"))
     },
+    "right foot from left shin": _foot_from_shin("n", "f"),
+    "left foot from right shin": _foot_from_shin("f", "n"),
     **{
         f"{word} elbow from under shoulder": _under_shoulder(f"{side}_elbow")
         for side, word in (("n", "right"), ("f", "left"))
