@@ -16,6 +16,8 @@ MIGRATION_NAMES = (
     "001_sessions_and_sets",
     "002_host_and_history_indexes",
     "003_write_keys",
+    # "004_..." (i13: check results) goes here; the merge renumbers EXPECTED in schema.py.
+    "005_programmes",
 )
 """Every migration, in order. Never edit or remove one that has shipped: add a new one."""
 
