@@ -37,7 +37,8 @@ def _schema_3_file(path: Path) -> None:
     migrations.apply(Database(conn), stop_before="005_programmes")
     conn.execute("PRAGMA user_version = 3")
     conn.execute(
-        "INSERT INTO sessions (workout, started_at, status) VALUES ('Old', '2026-01-01T10:00:00+01:00', 'completed')"
+        "INSERT INTO sessions (workout, started_at, status)"
+        " VALUES ('Old', '2026-01-01T10:00:00+01:00', 'completed')"
     )
     conn.close()
 
