@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workout_player.domain.loader import Problem
+from workout_player.domain.loader import Problem, load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.programme.dose import at_level
 from workout_player.domain.programme.loader import load_programme
@@ -118,10 +118,13 @@ def load_today(store: Store, today: date | None = None) -> TodayReport | None:
     if row is None:
         return None
     day = today or datetime.now().astimezone().date()
-    loaded = load_programme(row.programme_file)
+    # Workouts are read only where needed (the due one, the last two sessions', names):
+    # parsing YAML is most of the cost, the history's length hardly matters.
+    loaded = load_programme(row.programme_file, check_workouts=False)
     programme = loaded.programme
     if programme is None:
         return TodayReport(row, None, loaded.problems, day)
+    workouts = _Workouts()
     made = choices(store, row.enrolment.id or 0)
     decided = _decided_levels(store, row.enrolment.id or 0)
     files = {str(f.resolve()): f for f in (*programme.files(), *(c.file for c in programme.checks))}
@@ -135,29 +138,36 @@ def load_today(store: Store, today: date | None = None) -> TodayReport | None:
         [*files, since],
     ).fetchall()
     answers = responses(store, [int(r[0]) for r in found])
+    slot_files = set(programme.files())
+    played_ids = [int(r[0]) for r in found if files[r[1]] in slot_files]
+    judged = set(played_ids[-SUGGESTION_LOOKS_AT:])
     sessions: list[DoneSession] = []
     for sid, file, started_text, status, before, after, rpe, sets in found:
         started = from_text(started_text)
         path = files[file]
         answer = answers.get(int(sid))
-        week = row.enrolment.week_of(started.date()) or 1
-        phase_index, phase = programme.phase_of_week(min(week, programme.weeks))
-        slot = next((s for s in phase.workouts if s.file == path), None)
-        level = _level_at(decided, phase_index, started)
-        expected = _expected_sets(loaded.workouts.get(path), slot, level)
-        completion = (
-            1.0
-            if status == "completed" and (expected is None or sets >= expected)
-            else (min(1.0, sets / expected) if expected else 0.0)
-        )
+        completion = 1.0 if status == "completed" else 0.0
+        if int(sid) in judged:
+            week = row.enrolment.week_of(started.date()) or 1
+            phase_index, phase = programme.phase_of_week(min(week, programme.weeks))
+            slot = next((s for s in phase.workouts if s.file == path), None)
+            level = _level_at(decided, phase_index, started)
+            expected = _expected_sets(workouts.get(path), slot, level)
+            if expected is not None:
+                completion = min(1.0, sets / expected)
         outcome = Outcome(
             _pain(before), _pain(after), answer.morning_pain if answer else None,
             _pain(rpe), completion, bool(answer and answer.leg_symptoms),
         )  # fmt: skip
         sessions.append(DoneSession(int(sid), started, path, outcome))
-    titles = {path: w.title for path, w in loaded.workouts.items()}
+    titles = {
+        slot.file: w.title
+        for phase in programme.phases
+        for slot in phase.workouts
+        if slot.name is None and (w := workouts.get(slot.file)) is not None
+    }
     view = today_view(programme, row.enrolment, sessions, made, day, titles)
-    played = [s for s in sessions if s.file in set(programme.files())]
+    played = [s for s in sessions if s.file in slot_files]
     morning = morning_due(
         [
             MorningFacts(
@@ -168,12 +178,28 @@ def load_today(store: Store, today: date | None = None) -> TodayReport | None:
         day,
     )
     workout = None
-    if view.due is not None and view.due.slot.file in loaded.workouts:
-        base = loaded.workouts[view.due.slot.file]
+    if view.due is not None and (base := workouts.get(view.due.slot.file)) is not None:
         workout = at_level(base, view.due.level, view.due.slot.progression)
     return TodayReport(
         row, programme, loaded.problems, day, view, workout, morning, tuple(sessions)
     )
+
+
+SUGGESTION_LOOKS_AT = 2
+"""The suggestion judges the last two sessions; only theirs need the share of sets done
+(worked out from the workout's plan at the level of the day), the others' is their status."""
+
+
+class _Workouts:
+    """Workout files read on first use, once each (a broken or missing one is None)."""
+
+    def __init__(self) -> None:
+        self._read: dict[Path, Workout | None] = {}
+
+    def get(self, path: Path) -> Workout | None:
+        if path not in self._read:
+            self._read[path] = load_workout(path).workout
+        return self._read[path]
 
 
 def _pain(value: object) -> int | None:
