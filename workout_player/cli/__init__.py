@@ -163,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _programme_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _programme_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     p = commands.add_parser(
         "programme",
         help="start, pause, resume or leave a programme (weeks of sessions)",
