@@ -112,7 +112,7 @@ def test_a_missing_workout_file_is_a_warning(folder: Path) -> None:
     assert result.programme is not None
     (warning,) = result.problems
     assert (warning.severity, warning.line, warning.column) == ("warning", 9, 15)
-    assert "not found" in warning.message
+    assert "not found" in warning.message and "the programme's folder" in warning.message
 
 
 def test_a_broken_workout_is_an_error_at_the_line_naming_it(folder: Path) -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from workout_player.domain.programme.calendar import Enrolment, Event
 from workout_player.domain.programme.model import Check, Phase, Programme, Slot
 from workout_player.domain.programme.morning import MorningFacts, morning_due
@@ -190,3 +193,47 @@ def test_the_morning_question_is_asked_once_the_next_day() -> None:
     older = MorningFacts(6, WEDNESDAY - timedelta(2), asked=False)
     assert morning_due([older, asked], WEDNESDAY + timedelta(1)) is None  # only the latest
     assert morning_due([], WEDNESDAY) is None
+
+
+pauses = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 20)), max_size=4)
+
+
+def _paused(spans: list[tuple[int, int]]) -> Enrolment:
+    events: list[Event] = []
+    day = 0
+    for gap, length in spans:
+        day += gap
+        events.append(Event("pause", at(WEDNESDAY + timedelta(day), 9)))
+        day += length
+        events.append(Event("resume", at(WEDNESDAY + timedelta(day), 9)))
+    return enrolled(*events)
+
+
+@given(pauses, st.integers(0, 120))
+def test_programme_days_never_go_back_and_pauses_only_freeze_them(
+    spans: list[tuple[int, int]], offset: int
+) -> None:
+    enrolment = _paused(spans)
+    day = WEDNESDAY + timedelta(offset)
+    today_number = enrolment.day_number(day)
+    tomorrow_number = enrolment.day_number(day + timedelta(1))
+    assert today_number is not None and tomorrow_number is not None
+    step = tomorrow_number - today_number
+    assert step in (0, 1)
+    assert (step == 0) == enrolment.is_paused_day(day)
+    assert today_number <= offset
+
+
+@given(pauses, st.integers(0, 60), st.sets(st.integers(0, 60), max_size=20))
+def test_the_strip_always_has_one_mark_per_planned_session(
+    spans: list[tuple[int, int]], offset: int, done_days: set[int]
+) -> None:
+    enrolment = _paused(spans)
+    sessions = [done(i, WEDNESDAY + timedelta(d)) for i, d in enumerate(sorted(done_days))]
+    view = today_view(PROGRAMME, enrolment, sessions, [], WEDNESDAY + timedelta(offset))
+    if view.strip is not None:
+        phase = PROGRAMME.phase_of_week(view.strip.week)[1]
+        assert len(view.strip.sessions) == phase.sessions
+        assert len(view.strip.days) == 7
+    for week in view.adherence:
+        assert week.done >= 0

@@ -102,6 +102,8 @@ class Enrolment:
         days: list[date] = []
         first, last = 7 * (week - 1), 7 * week - 1
         now = self.day_number(today)
+        if now is not None and not self.is_paused_day(today):
+            now += 1  # the number of the first day after today
         day = self.start_day
         while True:
             if day <= today:
@@ -109,7 +111,7 @@ class Enrolment:
                 paused = self.is_paused_day(day)
             else:
                 number = (
-                    now + (day - today).days if now is not None else (day - self.start_day).days
+                    now + (day - today).days - 1 if now is not None else (day - self.start_day).days
                 )
                 paused = False
             if number is not None and not paused:

@@ -143,7 +143,7 @@ def _slot(item: Node, issues: Issues, base: Path) -> Slot | None:
     before = issues.errors
     if "file" not in found:
         issues.error(node, "file is missing: give the workout file (relative to this file)")
-    path = fields.path_value(found, "file", issues, base, what="workout")
+    path = fields.path_value(found, "file", issues, base, what="workout", holder="programme")
     name = fields.text_value(found, "name", issues, non_empty=True, limit=MAX_NAME)
     levels = fields.whole(found, "levels", issues, limit=MAX_LEVELS)
     progression = _progression(found, issues)
@@ -188,7 +188,9 @@ def _checks(top: Pairs, issues: Issues, base: Path, weeks: int) -> tuple[Check, 
             issues.error(node, "each check needs week: (0 is before the first) and file:")
             continue
         week = _week(found["week"][1], issues, weeks)
-        path = fields.path_value(found, "file", issues, base, what="self-check workout")
+        path = fields.path_value(
+            found, "file", issues, base, what="self-check workout", holder="programme"
+        )
         if week is not None and path is not None:
             checks.append(Check(week, path, _where(node)))
     return tuple(checks)
