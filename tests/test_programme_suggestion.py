@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workout_player.domain.programme.suggestion import Outcome, suggest
+from workout_player.domain.programme.suggestion import KINDS, Kind, Outcome, level_for, suggest
 
 GOOD = Outcome(pain_before=2, pain_after=2, morning=2, rpe=5, completion=1.0)
 
@@ -138,3 +138,16 @@ def test_a_missing_answer_never_makes_harder(
     blank = Outcome(last.pain_before, last.pain_after, None, last.rpe, last.completion)
     found = suggest([*history[:-1], blank], level, top)
     assert found is not None and found.kind != "harder"
+
+
+@given(st.lists(outcomes, min_size=1, max_size=3), levels, st.sampled_from(KINDS))
+def test_whatever_the_person_chooses_moves_one_level_at_most(
+    history: list[Outcome], level_top: tuple[int, int], chosen: Kind
+) -> None:
+    level, top = level_top
+    found = suggest(history, level, top)
+    assert found is not None
+    chosen_level = level_for(found, chosen, top)
+    assert abs(chosen_level - level) <= 1 and 1 <= chosen_level <= top
+    if chosen == found.kind:
+        assert chosen_level == found.level_to

@@ -164,3 +164,12 @@ def _why_same(outcomes: Sequence[Outcome]) -> str:
     if last.good:
         return "That went well; one more session like it before going up"
     return "Your back tolerated the session"
+
+
+def level_for(suggestion: Suggestion, chosen: Kind, top_level: int) -> int:
+    """The level the person's choice sets (whatever was suggested): one step at most."""
+    if chosen == "harder":
+        return min(top_level, suggestion.level_from + 1)
+    if chosen == "easier":
+        return max(1, suggestion.level_from - 1)
+    return suggestion.level_from  # same, or stop: the level stays where it was
