@@ -17,6 +17,7 @@ from workout_player.store import CheckRecord as StoreCheckRecord
 from workout_player.store import Store, open_store
 from workout_player.store.records import apply, new_key
 from workout_player.store.records import check_record as check_write
+from workout_player.store.version import SCHEMA_VERSION
 from workout_player.store.writer import Writer
 
 V3_DB = DATA / "history-v3.sqlite3"
@@ -50,7 +51,7 @@ def test_the_kept_schema_3_file_is_backed_up_and_gets_the_check_results_table(
     db = tmp_path / "history.sqlite3"
     shutil.copy(V3_DB, db)
     with open_store(db) as store:
-        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         (row,) = store.sessions()
         # One set done left and right counts once (the rule the summary and history use).
         assert (row.workout, row.status, row.sets) == ("Back basics", "completed", 1)

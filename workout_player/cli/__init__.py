@@ -63,8 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "validate",
-        help="check workout files and report every problem as FILE:LINE:COL: message",
-        description="Check workout files. Exit 0 when all are valid (warnings allowed), 1 if not.",
+        help="check workout and programme files; every problem as FILE:LINE:COL: message",
+        description=(
+            "Check workout files and programme files (those with a top-level programme: key)."
+            " Exit 0 when all are valid (warnings allowed), 1 if not."
+        ),
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler="validate")
@@ -83,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of the workout format",
         description="Print the JSON Schema of workout format v1 (for editor completion).",
     )
+    p.add_argument("--programme", action="store_true", help="the programme format's schema instead")
     p.set_defaults(handler="schema")
 
     p = commands.add_parser(
@@ -186,7 +190,37 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.set_defaults(handler=name.replace("-", "_"))
 
+    _programme_commands(commands)
     return parser
+
+
+def _programme_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    p = commands.add_parser(
+        "programme",
+        help="start, pause, resume or leave a programme (weeks of sessions)",
+        description=(
+            "Start a programme file (see docs/programme-format.md), pause it (a flare-up, a"
+            " holiday), resume it or leave it. Everything is kept in the history database."
+        ),
+    )
+    p.add_argument("action", choices=["start", "pause", "resume", "leave"])
+    p.add_argument("file", metavar="FILE", help="the programme file")
+    _db_option(p)
+    p.set_defaults(handler="programme")
+
+    p = commands.add_parser(
+        "today",
+        help="what is due today in your programme, and the suggestion with its reason",
+        description="Show the session due today, the week, adherence and the suggestion.",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="as if today were this date (look ahead, or check a plan)",
+    )
+    _db_option(p)
+    p.set_defaults(handler="today")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

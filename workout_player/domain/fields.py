@@ -376,8 +376,10 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
 """A URL scheme; at least two letters, so Windows drive letters (C:\\) are paths."""
 
 
-def path_value(found: Pairs, key: str, issues: Issues, base: Path, *, what: str) -> Path | None:
-    """A local file path, relative to the workout's folder; a missing file is a warning."""
+def path_value(
+    found: Pairs, key: str, issues: Issues, base: Path, *, what: str, holder: str = "workout"
+) -> Path | None:
+    """A local file path, relative to the `holder` file's folder; a missing file is a warning."""
     node = _value(found, key)
     if node is None:
         return None
@@ -406,6 +408,6 @@ def path_value(found: Pairs, key: str, issues: Issues, base: Path, *, what: str)
     path = Path(os.path.normpath(path.absolute()))
     problem = filecheck.file_problem(path)
     if problem is not None:
-        hint = " (a relative path starts from the workout's folder)" if problem.missing else ""
+        hint = f" (a relative path starts from the {holder}'s folder)" if problem.missing else ""
         issues.warning(node, filecheck.describe(what, path, problem) + hint)
     return path

@@ -146,6 +146,15 @@ def _decode(data: bytes, display: str) -> str | LoadResult:
         )
 
 
+def file_text(path: Path, display: str) -> str | LoadResult:
+    """A file's text (UTF-8, at most MAX_FILE_BYTES), or a LoadResult saying why it cannot be
+    read; shared with the programme loader, whose files follow the same rules."""
+    data = _read_bytes(path, display)
+    if isinstance(data, LoadResult):
+        return data
+    return _decode(data, display)
+
+
 def load_workout(path: str | Path, *, video_length: VideoLength | None = None) -> LoadResult:
     """Read and check a workout file; never raises.
 

@@ -29,3 +29,15 @@ def load_schema() -> dict[str, Any]:
     """The schema as a dict."""
     value: dict[str, Any] = json.loads(schema_text())
     return value
+
+
+PROGRAMME_SCHEMA_FILE = "programme-v1.schema.json"
+
+
+def programme_schema_text() -> str:
+    """The programme format's JSON Schema, shipped beside the workout one."""
+    return (
+        resources.files(__package__ or "workout_player.domain")
+        .joinpath(PROGRAMME_SCHEMA_FILE)
+        .read_text(encoding="utf-8")
+    )

@@ -145,5 +145,67 @@ def _check_results(db: Database) -> None:
     )
 
 
+PROGRAMME_TABLES = (
+    """
+    CREATE TABLE enrolments (
+        id INTEGER PRIMARY KEY,
+        programme_file TEXT NOT NULL,
+        programme TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        key TEXT
+    )
+    """,
+    "CREATE UNIQUE INDEX enrolments_key ON enrolments(key)",
+    """
+    CREATE TABLE enrolment_events (
+        id INTEGER PRIMARY KEY,
+        enrolment_id INTEGER NOT NULL REFERENCES enrolments(id) ON DELETE CASCADE,
+        event TEXT NOT NULL CHECK (event IN ('pause', 'resume', 'leave')),
+        at TEXT NOT NULL,
+        key TEXT
+    )
+    """,
+    "CREATE UNIQUE INDEX enrolment_events_key ON enrolment_events(key)",
+    "CREATE INDEX enrolment_events_enrolment ON enrolment_events(enrolment_id)",
+    """
+    CREATE TABLE session_responses (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        morning_pain INTEGER CHECK (morning_pain IS NULL OR morning_pain BETWEEN 0 AND 10),
+        morning_asked_at TEXT,
+        leg_symptoms INTEGER CHECK (leg_symptoms IS NULL OR leg_symptoms IN (0, 1))
+    )
+    """,
+    """
+    CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        enrolment_id INTEGER NOT NULL REFERENCES enrolments(id) ON DELETE CASCADE,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        phase INTEGER NOT NULL CHECK (phase >= 0),
+        suggested TEXT NOT NULL CHECK (suggested IN ('easier', 'same', 'harder', 'stop')),
+        rule TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        level_from INTEGER NOT NULL CHECK (level_from >= 1),
+        level_to INTEGER NOT NULL CHECK (level_to >= 1),
+        chosen TEXT NOT NULL CHECK (chosen IN ('easier', 'same', 'harder', 'stop')),
+        level INTEGER NOT NULL CHECK (level >= 1),
+        decided_at TEXT NOT NULL,
+        key TEXT
+    )
+    """,
+    "CREATE UNIQUE INDEX suggestions_key ON suggestions(key)",
+    "CREATE INDEX suggestions_enrolment ON suggestions(enrolment_id)",
+)
+
+
+@_migration("005_programmes")
+def _programmes(db: Database) -> None:
+    # Programmes (docs/programme-format.md): an enrolment is one start of a programme file;
+    # its pauses and leaving are events; the next-morning pain and the leg-symptom flag
+    # belong to a session (one row per session, made when the first is known); each
+    # suggestion is stored with what the person chose. Keys make replays idempotent.
+    for sql in PROGRAMME_TABLES:
+        db.execute(sql)
+
+
 if tuple(_NAMES) != MIGRATION_NAMES or migrations.migrations_table != MIGRATIONS_TABLE:
     raise RuntimeError("store/version.py does not list the migrations registered here")

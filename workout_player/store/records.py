@@ -8,6 +8,7 @@ A record is a JSON-ready dict, the same in the writer's queue and in the journal
     {"op": "check",  "key": K3, "session": K, "record": {CheckRecord fields, time as ISO}}
     {"op": "finish", "session": K, "status": ..., "active_seconds": S, "ended_at": ISO}
     {"op": "update", "session": K, "fields": {"pain_after": 3, "notes": "..."}}
+    {"op": "enrol" | "enrolment_event" | "response" | "choice", ...}   (store/programmes.py)
 
 A session is named by its key `K` (made when it starts, before any row exists) or, for
 a session already stored without one (an edit on the History screen), by
@@ -29,6 +30,7 @@ from typing import Any
 
 from workout_player.domain.check_diary import CheckRecord
 from workout_player.domain.diary import SetRecord
+from workout_player.store import programmes
 from workout_player.store.journal import Record, locked, read
 from workout_player.store.sessions import Store
 from workout_player.store.times import from_text, now, to_text
@@ -141,7 +143,12 @@ def apply(store: Store, record: Record) -> int | None:
             key=record["key"],
             pid=record["pid"],
         )
+    if op in ("enrol", "enrolment_event", "choice"):
+        return _programme(store, record)
     session_id = _session_id(store, record)
+    if op == "response":
+        programmes.respond(store, session_id, dict(record["fields"]))
+        return None
     if op == "set":
         return store.record_set(session_id, set_of(record), key=record["key"])
     if op == "check":
@@ -161,6 +168,18 @@ def apply(store: Store, record: Record) -> int | None:
     raise ValueError(f"unknown pending write {op!r}")
 
 
+def _programme(store: Store, record: Record) -> int | None:
+    op = record["op"]
+    if op == "enrol":
+        return programmes.enrol(store, record)
+    if op == "enrolment_event":
+        programmes.add_event(store, record)
+        return None
+    has_session = record.get("session") is not None or record.get("session_id") is not None
+    programmes.choose(store, record, _session_id(store, record) if has_session else None)
+    return None
+
+
 def _session_id(store: Store, record: Record) -> int:
     if "session_id" in record:
         return int(record["session_id"])
@@ -170,7 +189,14 @@ def _session_id(store: Store, record: Record) -> int:
     return found
 
 
-NEVER_WRITABLE = (UnknownSessionError, KeyError, TypeError, ValueError, sqlite3.IntegrityError)
+NEVER_WRITABLE = (
+    UnknownSessionError,
+    programmes.UnknownEnrolmentError,
+    KeyError,
+    TypeError,
+    ValueError,
+    sqlite3.IntegrityError,
+)
 """What `apply` raises for a record no retry will ever write (not one of ours, or orphaned)."""
 
 

@@ -24,7 +24,18 @@ from workout_player.store.version import (
     SCHEMA_VERSION,
 )
 
-OUR_TABLES = frozenset({"sessions", "sets", "check_results", "profile"})
+OUR_TABLES = frozenset(
+    {
+        "sessions",
+        "sets",
+        "check_results",
+        "profile",
+        "enrolments",
+        "enrolment_events",
+        "session_responses",
+        "suggestions",
+    }
+)
 
 _SESSIONS_1 = (
     "CREATE TABLE sessions ( id INTEGER PRIMARY KEY, workout TEXT NOT NULL, workout_file TEXT,"
@@ -104,11 +115,59 @@ _VERSION_4 = {
         " OR sex IN ('female', 'male')), updated_at TEXT NOT NULL )",
     ),
 }
+
+_PROGRAMMES = {
+    "enrolments": (
+        "table",
+        "CREATE TABLE enrolments ( id INTEGER PRIMARY KEY, programme_file TEXT NOT NULL,"
+        " programme TEXT NOT NULL, started_at TEXT NOT NULL, key TEXT )",
+    ),
+    "enrolments_key": ("index", "CREATE UNIQUE INDEX enrolments_key ON enrolments(key)"),
+    "enrolment_events": (
+        "table",
+        "CREATE TABLE enrolment_events ( id INTEGER PRIMARY KEY, enrolment_id INTEGER NOT NULL"
+        " REFERENCES enrolments(id) ON DELETE CASCADE, event TEXT NOT NULL CHECK (event IN"
+        " ('pause', 'resume', 'leave')), at TEXT NOT NULL, key TEXT )",
+    ),
+    "enrolment_events_key": (
+        "index",
+        "CREATE UNIQUE INDEX enrolment_events_key ON enrolment_events(key)",
+    ),
+    "enrolment_events_enrolment": (
+        "index",
+        "CREATE INDEX enrolment_events_enrolment ON enrolment_events(enrolment_id)",
+    ),
+    "session_responses": (
+        "table",
+        "CREATE TABLE session_responses ( session_id INTEGER PRIMARY KEY REFERENCES sessions(id)"
+        " ON DELETE CASCADE, morning_pain INTEGER CHECK (morning_pain IS NULL OR morning_pain"
+        " BETWEEN 0 AND 10), morning_asked_at TEXT, leg_symptoms INTEGER CHECK (leg_symptoms IS"
+        " NULL OR leg_symptoms IN (0, 1)) )",
+    ),
+    "suggestions": (
+        "table",
+        "CREATE TABLE suggestions ( id INTEGER PRIMARY KEY, enrolment_id INTEGER NOT NULL"
+        " REFERENCES enrolments(id) ON DELETE CASCADE, session_id INTEGER REFERENCES"
+        " sessions(id) ON DELETE SET NULL, phase INTEGER NOT NULL CHECK (phase >= 0), suggested"
+        " TEXT NOT NULL CHECK (suggested IN ('easier', 'same', 'harder', 'stop')), rule TEXT NOT"
+        " NULL, reason TEXT NOT NULL, level_from INTEGER NOT NULL CHECK (level_from >= 1),"
+        " level_to INTEGER NOT NULL CHECK (level_to >= 1), chosen TEXT NOT NULL CHECK (chosen IN"
+        " ('easier', 'same', 'harder', 'stop')), level INTEGER NOT NULL CHECK (level >= 1),"
+        " decided_at TEXT NOT NULL, key TEXT )",
+    ),
+    "suggestions_key": ("index", "CREATE UNIQUE INDEX suggestions_key ON suggestions(key)"),
+    "suggestions_enrolment": (
+        "index",
+        "CREATE INDEX suggestions_enrolment ON suggestions(enrolment_id)",
+    ),
+}
+_VERSION_5 = {**_VERSION_4, **_PROGRAMMES}
 EXPECTED: dict[int, dict[str, tuple[str, str]]] = {
     1: _VERSION_1,
     2: _VERSION_2,
     3: _VERSION_3,
     4: _VERSION_4,
+    5: _VERSION_5,
 }
 """Per schema version: every object on our tables, by name, as (type, SQL with spaces collapsed)."""
 

@@ -17,6 +17,7 @@ MIGRATION_NAMES = (
     "002_host_and_history_indexes",
     "003_write_keys",
     "004_check_results",
+    "005_programmes",
 )
 """Every migration, in order. Never edit or remove one that has shipped: add a new one."""
 

@@ -33,7 +33,7 @@ from typing import Protocol
 
 from workout_player.domain.check_diary import CheckRecord
 from workout_player.domain.diary import SetRecord
-from workout_player.store import records
+from workout_player.store import programmes, records
 from workout_player.store.drafts import SessionDraft
 from workout_player.store.errors import StoreError, error_name, translate
 from workout_player.store.journal import Record, append, journal_path
@@ -202,6 +202,13 @@ class Writer:
                 draft.update(fields)
             self._put(records.update_record(handle.target(), fields), handle)
 
+    def write_record(self, record: Record) -> None:
+        """Queue a programme record (store/programmes.py: enrol, enrolment_event, response,
+        choice); written, journaled and replayed like a session's records."""
+        if record.get("op") not in ("enrol", "enrolment_event", "response", "choice"):
+            raise ValueError(f"not a programme record: {record.get('op')!r}")
+        self._put(record, None)
+
     def draft(self, handle: SessionHandle) -> SessionDraft | None:
         """What is known of a session started here, written or not (for the summary)."""
         return self._drafts.get(handle)
@@ -325,7 +332,12 @@ class Writer:
         """Write one record; a record that can never be written is dropped and reported."""
         try:
             row_id = records.apply(store, record)
-        except (records.UnknownSessionError, sqlite3.IntegrityError, ValueError) as exc:
+        except (
+            records.UnknownSessionError,
+            programmes.UnknownEnrolmentError,
+            sqlite3.IntegrityError,
+            ValueError,
+        ) as exc:
             log.error("history record dropped (%s): %r", exc, record)
             self._listener.dropped(f"A part of the session could not be saved ({exc}).")
             return

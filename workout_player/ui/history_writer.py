@@ -101,6 +101,10 @@ class HistoryWriter(QObject):
     def update_session(self, handle: SessionHandle, **fields: int | str | None) -> None:
         self.writer.update_session(handle, **fields)
 
+    def write_record(self, record: dict[str, object]) -> None:
+        """A programme record (store/programmes.py), through the same writer."""
+        self.writer.write_record(record)
+
     def draft(self, handle: SessionHandle) -> SessionDraft | None:
         return self.writer.draft(handle)
 
