@@ -31,8 +31,8 @@ from workout_player.store import writer as writer_module
 from workout_player.ui.app import open_history
 from workout_player.ui.history_writer import HistoryWriter
 from workout_player.ui.main_window import MainWindow
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 WORKOUT = """title: Full disk
 countdown: 0

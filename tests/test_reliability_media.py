@@ -22,8 +22,8 @@ from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
 from workout_player.playback import VlcPlayer, vlc_status
 from workout_player.store import open_store
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 pytestmark = pytest.mark.skipif(not vlc_status()[0], reason="needs libvlc")
 

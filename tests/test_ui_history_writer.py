@@ -23,11 +23,11 @@ from workout_player.domain.clock import FakeClock
 from workout_player.playback import TimerPlayer
 from workout_player.store import Store, open_store
 from workout_player.store.writer import WAITING_FOR_LOCK
+from workout_player.ui.history.summary import SummaryPage
 from workout_player.ui.history_writer import HistoryWriter
 from workout_player.ui.main_window import MainWindow
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
-from workout_player.ui.summary import SummaryPage
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_the_window_says_saving_waits_and_its_history_shows_the_session_once_fre
 def test_an_edit_on_the_history_screen_while_locked_is_saved_once_free(
     qtbot: QtBot, tmp_path: Path, retry: StepRetryClock
 ) -> None:
-    from workout_player.ui.history import HistoryPage
+    from workout_player.ui.history.page import HistoryPage
 
     db = tmp_path / "edits.sqlite3"
     with open_store(db) as setup:

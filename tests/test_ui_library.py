@@ -17,11 +17,11 @@ from workout_player.domain.loader import load_workout
 from workout_player.domain.timeline import build_plan
 from workout_player.playback import TimerPlayer
 from workout_player.store import open_store
-from workout_player.ui.library import LibraryPage
-from workout_player.ui.library_model import length_text
+from workout_player.ui.library.model import length_text
+from workout_player.ui.library.page import LibraryPage
+from workout_player.ui.library.workout_page import WorkoutPage
 from workout_player.ui.main_window import MainWindow
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.workout_page import WorkoutPage
+from workout_player.ui.player.screen import PlayerScreen
 
 
 @pytest.fixture
@@ -221,8 +221,8 @@ def test_closing_mid_session_stores_it_as_stopped(
 def test_summary_and_history_follow_a_session(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from workout_player.ui.history import HistoryPage
-    from workout_player.ui.summary import SummaryPage
+    from workout_player.ui.history.page import HistoryPage
+    from workout_player.ui.history.summary import SummaryPage
 
     window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
     window.workout_page.start.click()

@@ -22,8 +22,8 @@ from workout_player.domain.clock import FakeClock
 from workout_player.domain.session import SessionState
 from workout_player.playback import TimerPlayer, create_player
 from workout_player.store import Store, open_store
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 
 @pytest.fixture

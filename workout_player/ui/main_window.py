@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player import paths
-from workout_player.ui.library import LibraryPage
-from workout_player.ui.library_model import load_entry
-from workout_player.ui.player_widgets import Banner
+from workout_player.ui.library.model import load_entry
+from workout_player.ui.library.page import LibraryPage
+from workout_player.ui.player.widgets import Banner
 
 # Start-up shows only the library: the pages and parts a session, the history or the
 # settings need (QtCharts, QtMultimedia, QtTextToSpeech, libvlc, the YAML loader) are
@@ -37,11 +37,11 @@ if TYPE_CHECKING:
     from workout_player.playback import Player
     from workout_player.store import Store
     from workout_player.store.writer import RetryClock
-    from workout_player.ui.history import HistoryPage
+    from workout_player.ui.history.page import HistoryPage
     from workout_player.ui.history_writer import HistoryWriter
-    from workout_player.ui.player_screen import PlayerScreen
-    from workout_player.ui.session_controller import SessionController
-    from workout_player.ui.workout_page import WorkoutPage
+    from workout_player.ui.library.workout_page import WorkoutPage
+    from workout_player.ui.player.controller import SessionController
+    from workout_player.ui.player.screen import PlayerScreen
 
 WORKOUT_SUFFIXES = (".yaml", ".yml")
 
@@ -54,8 +54,8 @@ def warm_up_video() -> None:
 
 
 def _import_session_modules() -> None:
-    import workout_player.ui.player_screen
-    import workout_player.ui.session_controller
+    import workout_player.ui.player.controller
+    import workout_player.ui.player.screen
     import workout_player.ui.settings_dialog  # noqa: F401
 
 
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
     def workout_page(self) -> WorkoutPage:
         """The page of one workout, made when the first one is opened."""
         if self._workout_page is None:
-            from workout_player.ui.workout_page import WorkoutPage
+            from workout_player.ui.library.workout_page import WorkoutPage
 
             page = WorkoutPage()
             page.start_requested.connect(self.start_path)
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         if self.store is None or self._session_running():
             return
         if self.history is None:
-            from workout_player.ui.history import HistoryPage
+            from workout_player.ui.history.page import HistoryPage
 
             self.history = HistoryPage(self.store, history=self.history_writer)
             self.history.back.connect(self.show_library)
@@ -315,8 +315,8 @@ class MainWindow(QMainWindow):
         """Build the session's parts, show the player and start at once (no dialog in between)."""
         if self._session_running():
             return
-        from workout_player.ui.player_screen import PlayerScreen
-        from workout_player.ui.session_controller import SessionController
+        from workout_player.ui.player.controller import SessionController
+        from workout_player.ui.player.screen import PlayerScreen
         from workout_player.ui.settings_dialog import load_sound_settings
 
         self._discard_session()
@@ -357,13 +357,13 @@ class MainWindow(QMainWindow):
             self.leave_fullscreen()
         handle = controller.history_handle
         if self.store is not None and handle is not None:
-            from workout_player.ui.summary import SummaryPage
+            from workout_player.ui.history.summary import SummaryPage
 
             page: QWidget = SummaryPage(self.store, handle, history=self.history_writer)
             page.finished.connect(self.show_library)  # type: ignore[attr-defined]
             page.show_history.connect(self.show_history)  # type: ignore[attr-defined]
         else:
-            from workout_player.ui.finished_page import FinishedPage
+            from workout_player.ui.player.finished_page import FinishedPage
 
             page = FinishedPage(
                 controller.workout.title, completed, controller.session.active_seconds

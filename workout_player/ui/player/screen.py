@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from workout_player.domain.player_face import PlayerFace, Tone, player_face
 from workout_player.ui import theme
-from workout_player.ui.player_widgets import (
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.widgets import (
     Banner,
     ConfirmEndBar,
     FlatBar,
@@ -39,7 +40,6 @@ from workout_player.ui.player_widgets import (
     SideBadge,
     SteadyLabel,
 )
-from workout_player.ui.session_controller import SessionController
 
 REST_STEP_SECONDS = 15.0
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

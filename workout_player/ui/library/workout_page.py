@@ -27,7 +27,7 @@ from workout_player.domain.model import ExerciseStep, RestStep, Workout
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.domain.timeline import Plan, build_plan, format_clock
 from workout_player.playback import probe_length
-from workout_player.ui.library_model import length_text
+from workout_player.ui.library.model import length_text
 
 SIDES_TEXT = {"none": "", "both": "each side", "left": "left only", "right": "right only"}
 

@@ -25,7 +25,7 @@ from workout_player import paths
 from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
-from workout_player.ui.library_loader import LibraryLoader
+from workout_player.ui.library.loader import LibraryLoader
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
