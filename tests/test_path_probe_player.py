@@ -98,7 +98,7 @@ def test_session_with_an_unreadable_video_runs_on_the_timer(
     qtbot.addWidget(screen)
     try:
         controller.start()
-        assert REASONS[kind] in screen.banner.label.text()
+        assert REASONS[kind] in screen.banner.text
         assert screen.banner.isVisibleTo(screen)
         with qtbot.waitSignal(controller.finished, timeout=5000) as finished:
             for _ in range(400):

@@ -100,7 +100,7 @@ def test_disk_filling_up_mid_session_keeps_the_sets_until_there_is_room_again(
                 break
     assert finished.args == [True]  # the workout ran to its end
     assert "Saving is waiting" in waiting.args[0] and "is full" in waiting.args[0]
-    qtbot.waitUntil(lambda: "Saving is waiting" in screen.banner.label.text())
+    qtbot.waitUntil(lambda: "Saving is waiting" in screen.banner.text)
     assert screen.banner.isVisibleTo(screen)
     assert len(store.sets(session_id)) == 2, "nothing more fits on the disk"
 
@@ -110,7 +110,7 @@ def test_disk_filling_up_mid_session_keeps_the_sets_until_there_is_room_again(
     row = store.session(session_id)
     assert row is not None and row.status == "completed"
     assert len(store.sets(session_id)) == 6
-    qtbot.waitUntil(lambda: "Saving is waiting" not in screen.banner.label.text())
+    qtbot.waitUntil(lambda: "Saving is waiting" not in screen.banner.text)
     assert history.writer.journal is not None and not history.writer.journal.exists()
     retry.open()
     history.close()
@@ -175,4 +175,4 @@ def test_read_only_location_in_the_cli_and_in_the_app(qtbot: QtBot, tmp_path: Pa
     assert problem.startswith("History is off") and "read-only" in problem
     window = MainWindow(None, store_problem=problem, make_player=lambda parent: TimerPlayer(parent))
     qtbot.addWidget(window)
-    assert problem in window.notice.label.text()
+    assert problem in window.notice.text

@@ -132,7 +132,7 @@ def test_video_led_session_with_a_truncated_video_runs_on_the_timer(
     try:
         with qtbot.waitSignal(controller.problems_changed, timeout=10000):
             controller.start()
-        assert "follow.mp4" in screen.banner.label.text()
+        assert "follow.mp4" in screen.banner.text
         assert screen.banner.isVisibleTo(screen)
         with qtbot.waitSignal(controller.finished, timeout=5000) as finished:
             for _ in range(200):

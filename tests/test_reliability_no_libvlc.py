@@ -34,7 +34,7 @@ app.processEvents()
 controller = window.controller
 print(json.dumps({
     "player": type(controller.player).__name__,
-    "banner": window.player_screen.banner.label.text(),
+    "banner": window.player_screen.banner.text,
     "started": controller.session_id is not None,
     "total": controller.plan.total_seconds,
 }))

@@ -139,7 +139,7 @@ def test_the_app_opens_history_read_only_on_read_only_media(
         window = MainWindow(store, make_player=lambda parent: TimerPlayer(parent))
         qtbot.addWidget(window)
         assert window.library.history_button.isEnabled()
-        assert store.notice in window.notice.label.text()
+        assert store.notice in window.notice.text
         with pytest.raises(StoreError, match="cannot be written"):  # a save says why it failed
             store.start_session(workout="W", workout_file=None, content_hash=None)
     finally:

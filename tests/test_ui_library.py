@@ -271,7 +271,7 @@ def test_editing_a_file_that_cannot_be_read_says_why(window: MainWindow, tmp_pat
     missing = tmp_path / "gone.yaml"
     window.edit_path(missing)
     assert window.editors == []
-    assert "gone.yaml" in window.notice.label.text()
+    assert "gone.yaml" in window.notice.text
 
 
 def test_library_offers_new_from_video_and_history(
@@ -326,7 +326,7 @@ def test_the_windows_notice_moves_into_the_players_banner(qtbot: QtBot, tmp_path
     assert isinstance(screen, PlayerScreen)
     assert not win.notice.isVisible()
     assert screen.banner.isVisible()
-    assert "History is off: the folder is read-only." in screen.banner.label.text()
+    assert "History is off: the folder is read-only." in screen.banner.text
     # Even with a long two-part banner and the pain selector, a 1366x768 laptop shows it all.
     screen.controller.report_problem("clip", "The demo clip x.mp4 could not be played. " * 3)
     assert screen.minimumSizeHint().height() <= 768

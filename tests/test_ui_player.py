@@ -262,7 +262,7 @@ def test_without_libvlc_a_workout_runs_to_the_end_with_the_banner(
     qtbot.addWidget(screen)
     controller.start()
     assert screen.banner.isVisibleTo(screen)
-    assert "WORKOUT_PLAYER_NO_VLC" in screen.banner.label.text()
+    assert "WORKOUT_PLAYER_NO_VLC" in screen.banner.text
     with qtbot.waitSignal(controller.finished, timeout=1000) as finished:
         run_for(controller, clock, 2 + 6 + 3 + 2 + 4 + 1, step=0.25)
     assert finished.args == [True]

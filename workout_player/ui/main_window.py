@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player import paths
+from workout_player.ui.banner import Banner, join_messages
 from workout_player.ui.library.model import load_entry
 from workout_player.ui.library.page import LibraryPage
-from workout_player.ui.player.widgets import Banner
 
 # Start-up shows only the library: the pages and parts a session, the history or the
 # settings need (QtCharts, QtMultimedia, QtTextToSpeech, libvlc, the YAML loader) are
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
         self.notice = Banner()
         self._notices = [text for text in (store_problem, store.notice if store else None) if text]
-        self.notice.set_text("   ·   ".join(self._notices))
+        self.notice.set_text(join_messages(self._notices))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             # One banner on the player: the window's own (e.g. a damaged database moved
             # aside) joins the session's, and the window's hides while the player shows.
             # (Saving that waits is the controller's own "store" problem.)
-            controller.report_problem("window", "   ·   ".join(self._notices))
+            controller.report_problem("window", join_messages(self._notices))
         self.controller, self.player_screen = controller, screen
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def _history_waiting(self, text: str) -> None:
         """Saving waits (another program holds the file) or flows again: say so in the banner."""
-        self.notice.set_text("   ·   ".join([*self._notices, *([text] if text else [])]))
+        self.notice.set_text(join_messages([*self._notices, text]))
         self._update_chrome()
 
     def _history_caught_up(self) -> None:
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         """The player and full screen get every pixel: no menu bar (its shortcuts still work)."""
         playing = self.player_screen is not None and self.current_page() is self.player_screen
         self.menuBar().setVisible(not playing and not self.isFullScreen())
-        self.notice.setVisible(bool(self.notice.label.text()) and not playing)
+        self.notice.setVisible(bool(self.notice.text) and not playing)
 
     # -- drag and drop, closing --------------------------------------------------------------
 
