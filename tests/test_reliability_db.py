@@ -132,6 +132,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_history_command_refuses_a_newer_database_and_leaves_it_alone(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     with open_store(db) as store:
@@ -146,6 +147,7 @@ def test_history_command_refuses_a_newer_database_and_leaves_it_alone(tmp_path: 
     assert not list(tmp_path.glob("*.corrupt-*"))
 
 
+@pytest.mark.slow
 def test_history_command_on_a_damaged_file_moves_it_aside_and_says_where(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     db.write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
@@ -159,6 +161,7 @@ def test_history_command_on_a_damaged_file_moves_it_aside_and_says_where(tmp_pat
     assert "No sessions yet" in proc.stdout
 
 
+@pytest.mark.slow
 def test_read_only_location_in_the_cli_and_in_the_app(qtbot: QtBot, tmp_path: Path) -> None:
     folder = read_only_folder(tmp_path)
     try:

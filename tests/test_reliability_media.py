@@ -81,6 +81,7 @@ def test_unreadable_video_says_so_and_time_goes_on(
     assert player.is_playing()
 
 
+@pytest.mark.slow
 def test_video_cut_short_plays_what_is_there_and_ends(
     player: VlcPlayer, qtbot: QtBot, tmp_path: Path
 ) -> None:

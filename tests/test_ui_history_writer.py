@@ -156,6 +156,7 @@ def test_the_window_says_saving_waits_and_its_history_shows_the_session_once_fre
     window.close()
 
 
+@pytest.mark.slow
 def test_an_edit_on_the_history_screen_while_locked_is_saved_once_free(
     qtbot: QtBot, tmp_path: Path, retry: StepRetryClock
 ) -> None:
