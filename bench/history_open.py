@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from workout_player.store import open_store
-    from workout_player.ui.history import HistoryPage
+    from workout_player.ui.history.page import HistoryPage
     from workout_player.ui.theme import apply_theme
 
     folder = tempfile.TemporaryDirectory()

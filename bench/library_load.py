@@ -59,8 +59,8 @@ def main() -> int:
             f"title: Mine {number}\nsteps:\n" + STEP * 20, encoding="utf-8"
         )
 
-    from workout_player.ui.library import LibraryPage
-    from workout_player.ui.library_model import load_entry
+    from workout_player.ui.library.model import load_entry
+    from workout_player.ui.library.page import LibraryPage
 
     total = 0.0
     for name in HOSTILE:

@@ -92,8 +92,8 @@ def rss_growth() -> tuple[float, float]:
     from workout_player.domain.loader import load_workout_or_raise
     from workout_player.playback import TimerPlayer
     from workout_player.store import open_store
-    from workout_player.ui.player_screen import PlayerScreen
-    from workout_player.ui.session_controller import SessionController
+    from workout_player.ui.player.controller import SessionController
+    from workout_player.ui.player.screen import PlayerScreen
 
     app = QApplication.instance() or QApplication([])
     workout = load_workout_or_raise(REPO / "workouts" / "follow-along-30.yaml")

@@ -114,8 +114,8 @@ def measure(seconds: float, case: str) -> dict[str, float]:
     from workout_player.playback import TimerPlayer
     from workout_player.store import Store, open_store
     from workout_player.ui.history_writer import HistoryWriter
-    from workout_player.ui.player_screen import PlayerScreen
-    from workout_player.ui.session_controller import SessionController
+    from workout_player.ui.player.controller import SessionController
+    from workout_player.ui.player.screen import PlayerScreen
 
     app = QApplication.instance() or QApplication([])
     result = parse_workout(WORKOUT, REPO / "stall.yaml")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +34,36 @@ def _isolated_user_data(
     # install-desktop writes below XDG_DATA_HOME: never into the real ~/.local/share.
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     return home
+
+
+# -- every test that starts a process is marked slow ---------------------------------------------
+# `-m "not slow"` is the quick run: a test that starts a subprocess (the CLI, a worker, a
+# validator, Xvfb) while it runs must carry the mark, or the quick run is not quick. Fixtures
+# that make a file once per session (a test video) are set-up, not the test, and are not counted.
+
+_running_test: list[pytest.Item] = []
+_spawned: list[str] = []
+_real_popen_init = subprocess.Popen.__init__
+
+
+def _noting_popen_init(self: subprocess.Popen[Any], *args: Any, **kwargs: Any) -> None:
+    if _running_test:
+        command = args[0] if args else kwargs.get("args")
+        _spawned.append(str(command)[:120])
+    _real_popen_init(self, *args, **kwargs)
+
+
+subprocess.Popen.__init__ = _noting_popen_init  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    _running_test.append(item)
+    _spawned.clear()
+    try:
+        result = yield
+    finally:
+        _running_test.pop()
+    if _spawned and item.get_closest_marker("slow") is None:
+        pytest.fail(f"this test starts a subprocess ({_spawned[0]}): mark it slow", pytrace=False)
+    return result

@@ -62,7 +62,7 @@ def main(db: str) -> int:
     from workout_player.domain.loader import parse_workout
     from workout_player.playback import TimerPlayer
     from workout_player.store import SetRecord, Store, open_store
-    from workout_player.ui.session_controller import SessionController
+    from workout_player.ui.player.controller import SessionController
 
     app = QApplication([])
     store = open_store(db)

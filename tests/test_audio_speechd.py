@@ -87,6 +87,7 @@ def test_speechd_address_is_read_as_libspeechd_does(
     assert speechd.socket_address() == expected
 
 
+@pytest.mark.slow
 def test_the_announcer_turns_the_voice_off_instead_of_hanging(
     qtbot: QtBot, stuck_service: Path
 ) -> None:

@@ -80,6 +80,7 @@ def test_every_timer_led_exercise_has_its_clip(path: Path) -> None:
     assert missing == []
 
 
+@pytest.mark.slow
 def test_every_referenced_media_file_exists_and_plays_in_libvlc() -> None:
     referenced = sorted({p for path in WORKOUT_FILES for p in _media_of(_load(path))})
     assert referenced

@@ -52,6 +52,7 @@ def test_db_option_before_or_after_the_command(argv: list[str], db: str | None) 
     assert build_parser().parse_args(argv).db == db
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_same_command_line() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "workout_player", "--version"],

@@ -106,6 +106,7 @@ def test_validate_hostile_files_give_messages(
     assert not (Path.cwd() / "pwned").exists()
 
 
+@pytest.mark.slow
 def test_validate_in_a_subprocess_with_an_undecodable_file_name(tmp_path: Path) -> None:
     name = tmp_path.as_posix().encode() + b"/caf\xe9.yaml"
     with open(name, "wb") as stream:  # noqa: PTH123 - a bytes path that is not UTF-8

@@ -16,7 +16,7 @@ from workout_player.audio import RecordingAnnouncer
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.model import ExerciseStep
 from workout_player.domain.session import CountdownBeep, Session
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
 
 ROUTINE = """\
 title: One hold

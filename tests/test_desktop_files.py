@@ -45,6 +45,7 @@ def _metainfo() -> ET.Element:
     return ET.parse(desktop.metainfo_file()).getroot()
 
 
+@pytest.mark.slow
 def test_shipped_desktop_entry_is_valid() -> None:
     validator = _tool("desktop-file-validate", "desktop-file-utils")
     done = subprocess.run(
@@ -55,6 +56,7 @@ def test_shipped_desktop_entry_is_valid() -> None:
     assert done.stdout + done.stderr == ""
 
 
+@pytest.mark.slow
 def test_installed_desktop_entry_with_an_awkward_path_is_valid(tmp_path: Path) -> None:
     """The rewritten Exec line (quotes and escapes for spaces, $, quotes, backslashes)."""
     validator = _tool("desktop-file-validate", "desktop-file-utils")
@@ -67,6 +69,7 @@ def test_installed_desktop_entry_with_an_awkward_path_is_valid(tmp_path: Path) -
     assert done.stdout + done.stderr == ""
 
 
+@pytest.mark.slow
 def test_metainfo_is_valid_offline() -> None:
     """`appstreamcli validate --no-net`: the screenshot addresses are checked in form only.
 

@@ -45,6 +45,7 @@ def _ours(home: Path) -> list[Path]:
     return [home / p for p in install.owned_paths()]
 
 
+@pytest.mark.slow
 def test_install_writes_every_launcher_file(
     data_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -65,6 +66,7 @@ def test_install_writes_every_launcher_file(
     assert not list(data_home.rglob("*.tmp")), "a temporary file was left behind"
 
 
+@pytest.mark.slow
 def test_installed_entry_is_valid(data_home: Path) -> None:
     validator = shutil.which("desktop-file-validate")
     if validator is None:
@@ -76,6 +78,7 @@ def test_installed_entry_is_valid(data_home: Path) -> None:
     assert (done.returncode, done.stdout + done.stderr) == (0, "")
 
 
+@pytest.mark.slow
 def test_second_install_changes_nothing(
     data_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -90,6 +93,7 @@ def test_second_install_changes_nothing(
         assert f"Already up to date: {path}\n" in out
 
 
+@pytest.mark.slow
 def test_install_replaces_a_changed_file_only(
     data_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -103,6 +107,7 @@ def test_install_replaces_a_changed_file_only(
     assert "/old/venv" not in stale.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_other_applications_files_are_never_touched(
     data_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -125,6 +130,7 @@ def test_other_applications_files_are_never_touched(
     assert not any(path.exists() for path in _ours(data_home))
 
 
+@pytest.mark.slow
 def test_uninstall_removes_ours_and_a_second_time_nothing(
     data_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -141,6 +147,7 @@ def test_uninstall_removes_ours_and_a_second_time_nothing(
     )
 
 
+@pytest.mark.slow
 def test_prefix_puts_the_files_under_prefix_share(
     data_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -204,6 +211,7 @@ def test_a_failed_write_leaves_no_temporary_file(
     assert sorted(p.name for p in blocker.parent.iterdir()) == [blocker.name]
 
 
+@pytest.mark.slow
 def test_caches_are_refreshed_by_the_tools_that_exist(data_home: Path) -> None:
     if shutil.which("update-desktop-database") is None:
         pytest.skip("update-desktop-database is not installed: sudo apt install desktop-file-utils")
@@ -221,6 +229,7 @@ def test_missing_cache_tools_are_skipped_silently(
     assert files == sorted(str(p) for p in install.owned_paths())
 
 
+@pytest.mark.slow
 def test_a_failing_cache_tool_is_a_note_not_a_failure(tmp_path: Path) -> None:
     tool = tmp_path / "tool"
     tool.write_text("#!/bin/sh\necho 'cache is broken' >&2\nexit 3\n", encoding="utf-8")
@@ -310,6 +319,7 @@ def argv_socket() -> Iterator[tuple[socket.socket, str]]:
     shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 def test_a_launcher_starts_the_installed_entry_from_an_awkward_path(
     tmp_path: Path, argv_socket: tuple[socket.socket, str]
 ) -> None:

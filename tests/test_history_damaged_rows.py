@@ -260,8 +260,8 @@ def test_a_limit_beyond_sqlites_integers_means_no_limit(
 def test_the_history_screen_shows_a_damaged_history(
     qtbot: QtBot, damaged: tuple[Path, dict[str, int]]
 ) -> None:
-    from workout_player.ui.history import HistoryPage
-    from workout_player.ui.history_model import format_when
+    from workout_player.ui.history.model import format_when
+    from workout_player.ui.history.page import HistoryPage
 
     path, ids = damaged
     with open_store(path) as store:

@@ -57,6 +57,7 @@ def test_each_reason_says_what_to_do_and_only_a_format_problem_says_re_encode() 
     assert "(zzzz)" in advice(Unplayable.UNKNOWN_CODEC, "c.mp4", "zzzz")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("suffix", "codec"),
     [(".avi", ["-c:v", "mpeg4"]), (".webm", ["-c:v", "libvpx", "-b:v", "200k"]), (".mkv", [])],

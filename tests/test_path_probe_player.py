@@ -20,8 +20,8 @@ from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
 from workout_player.playback import VlcPlayer, vlc_status
 from workout_player.store import open_store
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 pytestmark = pytest.mark.skipif(not vlc_status()[0], reason="needs libvlc")
 
@@ -98,7 +98,7 @@ def test_session_with_an_unreadable_video_runs_on_the_timer(
     qtbot.addWidget(screen)
     try:
         controller.start()
-        assert REASONS[kind] in screen.banner.label.text()
+        assert REASONS[kind] in screen.banner.text
         assert screen.banner.isVisibleTo(screen)
         with qtbot.waitSignal(controller.finished, timeout=5000) as finished:
             for _ in range(400):

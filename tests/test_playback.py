@@ -326,6 +326,7 @@ print("leaving while playing")
 """
 
 
+@pytest.mark.slow
 def test_interpreter_exit_while_playing_is_clean(test_video: Path) -> None:  # noqa: F811
     # No close(): the app may quit any way it likes; libvlc must not call into a dead Python.
     result = subprocess.run(

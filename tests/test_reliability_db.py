@@ -31,8 +31,8 @@ from workout_player.store import writer as writer_module
 from workout_player.ui.app import open_history
 from workout_player.ui.history_writer import HistoryWriter
 from workout_player.ui.main_window import MainWindow
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 WORKOUT = """title: Full disk
 countdown: 0
@@ -100,7 +100,7 @@ def test_disk_filling_up_mid_session_keeps_the_sets_until_there_is_room_again(
                 break
     assert finished.args == [True]  # the workout ran to its end
     assert "Saving is waiting" in waiting.args[0] and "is full" in waiting.args[0]
-    qtbot.waitUntil(lambda: "Saving is waiting" in screen.banner.label.text())
+    qtbot.waitUntil(lambda: "Saving is waiting" in screen.banner.text)
     assert screen.banner.isVisibleTo(screen)
     assert len(store.sets(session_id)) == 2, "nothing more fits on the disk"
 
@@ -110,7 +110,7 @@ def test_disk_filling_up_mid_session_keeps_the_sets_until_there_is_room_again(
     row = store.session(session_id)
     assert row is not None and row.status == "completed"
     assert len(store.sets(session_id)) == 6
-    qtbot.waitUntil(lambda: "Saving is waiting" not in screen.banner.label.text())
+    qtbot.waitUntil(lambda: "Saving is waiting" not in screen.banner.text)
     assert history.writer.journal is not None and not history.writer.journal.exists()
     retry.open()
     history.close()
@@ -132,6 +132,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_history_command_refuses_a_newer_database_and_leaves_it_alone(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     with open_store(db) as store:
@@ -146,6 +147,7 @@ def test_history_command_refuses_a_newer_database_and_leaves_it_alone(tmp_path: 
     assert not list(tmp_path.glob("*.corrupt-*"))
 
 
+@pytest.mark.slow
 def test_history_command_on_a_damaged_file_moves_it_aside_and_says_where(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     db.write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
@@ -159,6 +161,7 @@ def test_history_command_on_a_damaged_file_moves_it_aside_and_says_where(tmp_pat
     assert "No sessions yet" in proc.stdout
 
 
+@pytest.mark.slow
 def test_read_only_location_in_the_cli_and_in_the_app(qtbot: QtBot, tmp_path: Path) -> None:
     folder = read_only_folder(tmp_path)
     try:
@@ -175,4 +178,4 @@ def test_read_only_location_in_the_cli_and_in_the_app(qtbot: QtBot, tmp_path: Pa
     assert problem.startswith("History is off") and "read-only" in problem
     window = MainWindow(None, store_problem=problem, make_player=lambda parent: TimerPlayer(parent))
     qtbot.addWidget(window)
-    assert problem in window.notice.label.text()
+    assert problem in window.notice.text

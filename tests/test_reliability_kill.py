@@ -102,6 +102,7 @@ def run_and_kill(
     return session_id, committed, ending
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_never_loses_a_committed_set(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     rng = random.Random(SEED)

@@ -22,8 +22,8 @@ from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
 from workout_player.playback import VlcPlayer, probe_media, vlc_status
 from workout_player.store import open_store
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 pytestmark = pytest.mark.skipif(not vlc_status()[0], reason="needs libvlc")
 
@@ -83,6 +83,7 @@ def test_unreadable_video_says_so_and_time_goes_on(
     assert player.is_playing()
 
 
+@pytest.mark.slow
 def test_video_cut_short_with_its_index_first_is_refused_before_it_plays(
     player: VlcPlayer, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -138,7 +139,7 @@ def test_video_led_session_with_a_truncated_video_runs_on_the_timer(
     try:
         # The probe found it cut short as the session was set up, before anything played.
         controller.start()
-        assert "follow.mp4 is cut short" in screen.banner.label.text()
+        assert "follow.mp4 is cut short" in screen.banner.text
         assert screen.banner.isVisibleTo(screen)
         with qtbot.waitSignal(controller.finished, timeout=5000) as finished:
             for _ in range(200):

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, WORKOUTS
 
 VIDEO_LED = WORKOUTS / "daily-back-care-video.yaml"
@@ -34,7 +36,7 @@ app.processEvents()
 controller = window.controller
 print(json.dumps({
     "player": type(controller.player).__name__,
-    "banner": window.player_screen.banner.label.text(),
+    "banner": window.player_screen.banner.text,
     "started": controller.session_id is not None,
     "total": controller.plan.total_seconds,
 }))
@@ -52,6 +54,7 @@ def no_libvlc_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_plan_of_a_video_led_workout_without_libvlc(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "workout_player", "plan", str(VIDEO_LED)],
@@ -62,6 +65,7 @@ def test_plan_of_a_video_led_workout_without_libvlc(tmp_path: Path) -> None:
     assert "Total" in proc.stdout
 
 
+@pytest.mark.slow
 def test_app_runs_a_video_led_workout_on_the_timer_and_says_how_to_get_video(
     tmp_path: Path,
 ) -> None:

@@ -13,8 +13,8 @@ from workout_player.domain.model import ExerciseStep
 from workout_player.domain.sides import SIDES_CHOICES, SIDES_TEXT
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.editing import WorkoutDocument
-from workout_player.ui.editor.widgets import amount_text, sides_text
-from workout_player.ui.workout_page import step_row
+from workout_player.ui.editor.step_text import amount_text, sides_text
+from workout_player.ui.library.workout_page import step_row
 
 STEPS = [
     ("reps: 8\n    sets: 3\n    tempo: [2, 1, 2]", "3 x 8 reps, tempo 2-1-2 s"),

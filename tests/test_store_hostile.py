@@ -365,6 +365,7 @@ HOSTILE_FOR_THE_CLI: dict[str, tuple[Callable[[Path], None], int, str]] = {
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_FOR_THE_CLI))
+@pytest.mark.slow
 def test_history_command_gives_one_clear_line_for_each_hostile_file(
     tmp_path: Path, kind: str
 ) -> None:

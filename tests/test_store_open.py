@@ -49,12 +49,14 @@ def run_python(code: str, *args: str) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.slow
 def test_up_to_date_database_opens_without_loading_sqlite_utils(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     open_store(db).close()
     assert run_python(OPEN_AND_REPORT, str(db)) == f"False {SCHEMA_VERSION}"
 
 
+@pytest.mark.slow
 def test_pending_migrations_still_run_through_sqlite_utils(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     shutil.copy(DATA / "history-v1.sqlite3", db)
@@ -112,6 +114,7 @@ def holders() -> Iterator[list[subprocess.Popen[str]]]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the -shm lock probe is Linux")
+@pytest.mark.slow
 def test_a_running_app_is_no_unclean_end_but_its_leftover_wal_is(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

@@ -55,6 +55,7 @@ def start_worker(
     return proc, int(line.split()[1])
 
 
+@pytest.mark.slow
 def test_sigkill_mid_session_keeps_every_finished_set(
     tmp_path: Path, workers: list[subprocess.Popen[str]]
 ) -> None:
@@ -86,6 +87,7 @@ def test_sigkill_mid_session_keeps_every_finished_set(
         assert store.notice is None
 
 
+@pytest.mark.slow
 def test_two_processes_writing_at_once_lose_nothing(
     tmp_path: Path, workers: list[subprocess.Popen[str]]
 ) -> None:
@@ -109,6 +111,7 @@ def test_two_processes_writing_at_once_lose_nothing(
             assert [s.set for s in store.sets(session_id)] == list(range(1, 201))
 
 
+@pytest.mark.slow
 def test_two_processes_creating_a_new_database_at_once(
     tmp_path: Path, workers: list[subprocess.Popen[str]]
 ) -> None:

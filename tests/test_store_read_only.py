@@ -94,6 +94,7 @@ def history_on_media(tmp_path: Path, mount: Mount, leftovers: str) -> Path:
 
 
 @pytest.mark.parametrize("leftovers", ["clean", "wal-and-shm", "wal-only"])
+@pytest.mark.slow
 def test_history_and_export_read_from_read_only_media_and_leave_no_file(
     tmp_path: Path, mount: Mount, leftovers: str
 ) -> None:
@@ -113,6 +114,7 @@ def test_history_and_export_read_from_read_only_media_and_leave_no_file(
         assert snapshot(db.parent) == before  # no -wal or -shm made, nothing changed
 
 
+@pytest.mark.slow
 def test_a_damaged_file_on_read_only_media_is_reported_and_left_alone(
     tmp_path: Path, mount: Mount
 ) -> None:
@@ -127,6 +129,7 @@ def test_a_damaged_file_on_read_only_media_is_reported_and_left_alone(
     assert snapshot(media) == before
 
 
+@pytest.mark.slow
 def test_the_app_opens_history_read_only_on_read_only_media(
     qtbot: QtBot, tmp_path: Path, mount: Mount
 ) -> None:
@@ -139,13 +142,14 @@ def test_the_app_opens_history_read_only_on_read_only_media(
         window = MainWindow(store, make_player=lambda parent: TimerPlayer(parent))
         qtbot.addWidget(window)
         assert window.library.history_button.isEnabled()
-        assert store.notice in window.notice.label.text()
+        assert store.notice in window.notice.text
         with pytest.raises(StoreError, match="cannot be written"):  # a save says why it failed
             store.start_session(workout="W", workout_file=None, content_hash=None)
     finally:
         store.close()
 
 
+@pytest.mark.slow
 def test_a_full_disk_still_lets_the_history_be_read(tmp_path: Path, mount: Mount) -> None:
     source = tmp_path / "source.sqlite3"
     history_with_a_session(source)

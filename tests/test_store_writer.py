@@ -115,6 +115,7 @@ def assert_complete(store: Store, sets: int) -> None:
     assert [s.set for s in store.sets(row.id)] == list(range(1, sets + 1))
 
 
+@pytest.mark.slow
 def test_writes_locked_out_wait_in_memory_and_journal_then_all_land_once_released(
     db: Path, holders: list[LockHolder]
 ) -> None:
@@ -151,6 +152,7 @@ def test_writes_locked_out_wait_in_memory_and_journal_then_all_land_once_release
         writer.close()
 
 
+@pytest.mark.slow
 def test_a_kill_while_writes_wait_loses_nothing_the_next_open_replays_the_journal(
     db: Path, holders: list[LockHolder]
 ) -> None:
@@ -210,6 +212,7 @@ threading.Event().wait()  # until killed
 """
 
 
+@pytest.mark.slow
 def test_a_torn_last_line_is_skipped_and_the_next_record_stays_whole(db: Path) -> None:
     journal = journal_path(db)
     with open_store(db) as store:
@@ -281,6 +284,7 @@ def test_an_in_memory_store_is_written_at_once_with_the_same_reports() -> None:
         assert_complete(store, 3)
 
 
+@pytest.mark.slow
 def test_a_journal_left_while_still_locked_is_written_by_the_next_runs_writer(
     db: Path, holders: list[LockHolder]
 ) -> None:

@@ -10,10 +10,10 @@ from PySide6.QtCore import QDate, Qt
 
 from tests.history_data import TODAY, bulk, fill
 from workout_player.store import open_store
-from workout_player.ui.history import HistoryPage
-from workout_player.ui.history_filters import NO_DATE
-from workout_player.ui.history_model import PAGE_SIZE
-from workout_player.ui.progress import chart_window
+from workout_player.ui.history.filters import NO_DATE
+from workout_player.ui.history.model import PAGE_SIZE
+from workout_player.ui.history.page import HistoryPage
+from workout_player.ui.history.progress import chart_window
 
 
 @pytest.fixture

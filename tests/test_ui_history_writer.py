@@ -23,11 +23,11 @@ from workout_player.domain.clock import FakeClock
 from workout_player.playback import TimerPlayer
 from workout_player.store import Store, open_store
 from workout_player.store.writer import WAITING_FOR_LOCK
+from workout_player.ui.history.summary import SummaryPage
 from workout_player.ui.history_writer import HistoryWriter
 from workout_player.ui.main_window import MainWindow
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
-from workout_player.ui.summary import SummaryPage
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_a_session_finished_while_locked_is_complete_in_the_history_once_release
     with qtbot.waitSignal(history.waiting_changed, timeout=30_000) as waiting:
         controller.start()  # returns at once; the writer finds the lock
     assert waiting.args == [WAITING_FOR_LOCK]
-    qtbot.waitUntil(lambda: WAITING_FOR_LOCK in screen.banner.label.text())
+    qtbot.waitUntil(lambda: WAITING_FOR_LOCK in screen.banner.text)
     assert screen.banner.isVisibleTo(screen)
     controller.set_pain_before(3)
     with qtbot.waitSignal(controller.finished, timeout=1000):
@@ -109,7 +109,7 @@ def test_a_session_finished_while_locked_is_complete_in_the_history_once_release
     assert row.active_seconds == round(controller.session.active_seconds, 3)
     assert [s.exercise for s in store.sets(session_id)] == ["Glute bridge", "Dead bug"]
     assert summary.session_id() == session_id and "2 sets" in summary.totals.text()
-    qtbot.waitUntil(lambda: WAITING_FOR_LOCK not in screen.banner.label.text())
+    qtbot.waitUntil(lambda: WAITING_FOR_LOCK not in screen.banner.text)
     assert history.writer.journal is not None and not history.writer.journal.exists()
     history.close()
     player.close()
@@ -140,7 +140,7 @@ def test_the_window_says_saving_waits_and_its_history_shows_the_session_once_fre
         if controller.is_finished:
             break
     assert isinstance(window.current_page(), SummaryPage)
-    assert WAITING_FOR_LOCK in window.notice.label.text() and window.notice.isVisibleTo(window)
+    assert WAITING_FOR_LOCK in window.notice.text and window.notice.isVisibleTo(window)
     qtbot.keyClick(window.current_page(), Qt.Key.Key_H)
     history = window.history
     assert history is not None and window.current_page() is history
@@ -152,14 +152,15 @@ def test_the_window_says_saving_waits_and_its_history_shows_the_session_once_fre
     qtbot.waitUntil(lambda: history.model.total() == 1)  # the screen read it again
     assert history.model.session(0).status == "completed"
     assert history.model.session(0).sets == 2
-    qtbot.waitUntil(lambda: WAITING_FOR_LOCK not in window.notice.label.text())
+    qtbot.waitUntil(lambda: WAITING_FOR_LOCK not in window.notice.text)
     window.close()
 
 
+@pytest.mark.slow
 def test_an_edit_on_the_history_screen_while_locked_is_saved_once_free(
     qtbot: QtBot, tmp_path: Path, retry: StepRetryClock
 ) -> None:
-    from workout_player.ui.history import HistoryPage
+    from workout_player.ui.history.page import HistoryPage
 
     db = tmp_path / "edits.sqlite3"
     with open_store(db) as setup:

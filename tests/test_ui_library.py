@@ -17,11 +17,11 @@ from workout_player.domain.loader import load_workout
 from workout_player.domain.timeline import build_plan
 from workout_player.playback import TimerPlayer
 from workout_player.store import open_store
-from workout_player.ui.library import LibraryPage
-from workout_player.ui.library_model import length_text
+from workout_player.ui.library.model import length_text
+from workout_player.ui.library.page import LibraryPage
+from workout_player.ui.library.workout_page import WorkoutPage
 from workout_player.ui.main_window import MainWindow
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.workout_page import WorkoutPage
+from workout_player.ui.player.screen import PlayerScreen
 
 
 @pytest.fixture
@@ -221,8 +221,8 @@ def test_closing_mid_session_stores_it_as_stopped(
 def test_summary_and_history_follow_a_session(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from workout_player.ui.history import HistoryPage
-    from workout_player.ui.summary import SummaryPage
+    from workout_player.ui.history.page import HistoryPage
+    from workout_player.ui.history.summary import SummaryPage
 
     window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
     window.workout_page.start.click()
@@ -271,7 +271,7 @@ def test_editing_a_file_that_cannot_be_read_says_why(window: MainWindow, tmp_pat
     missing = tmp_path / "gone.yaml"
     window.edit_path(missing)
     assert window.editors == []
-    assert "gone.yaml" in window.notice.label.text()
+    assert "gone.yaml" in window.notice.text
 
 
 def test_library_offers_new_from_video_and_history(
@@ -326,7 +326,7 @@ def test_the_windows_notice_moves_into_the_players_banner(qtbot: QtBot, tmp_path
     assert isinstance(screen, PlayerScreen)
     assert not win.notice.isVisible()
     assert screen.banner.isVisible()
-    assert "History is off: the folder is read-only." in screen.banner.label.text()
+    assert "History is off: the folder is read-only." in screen.banner.text
     # Even with a long two-part banner and the pain selector, a 1366x768 laptop shows it all.
     screen.controller.report_problem("clip", "The demo clip x.mp4 could not be played. " * 3)
     assert screen.minimumSizeHint().height() <= 768

@@ -16,10 +16,10 @@ from tests.ui_support import SHORT_WORKOUT, write_workout
 from workout_player import paths
 from workout_player.domain import loader
 from workout_player.playback import probe_length
-from workout_player.ui import library_model
-from workout_player.ui.library import LibraryPage
-from workout_player.ui.library_model import Role, WorkoutEntry
-from workout_player.ui.workout_page import WorkoutPage
+from workout_player.ui.library import model as library_model
+from workout_player.ui.library.model import Role, WorkoutEntry
+from workout_player.ui.library.page import LibraryPage
+from workout_player.ui.library.workout_page import WorkoutPage
 
 
 def _page(qtbot: QtBot) -> LibraryPage:

@@ -22,8 +22,9 @@ from workout_player.domain.clock import FakeClock
 from workout_player.domain.session import SessionState
 from workout_player.playback import TimerPlayer, create_player
 from workout_player.store import Store, open_store
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.controls import Control, hidden, key_map, shown
+from workout_player.ui.player.screen import PlayerScreen
 
 
 @pytest.fixture
@@ -57,30 +58,76 @@ def test_countdown_then_tempo_set_shows_rep_set_side_phase_and_next_up(
     assert screen.side.isVisibleTo(screen) and screen.side.text() == "LEFT"
     assert screen.phase.text() == "LOWER"
     assert screen.cue.text() == "Reach long through heel and hand"
-    assert "right" in screen.next_up.text().lower()
-    assert screen.next_up.text().startswith("Next up:")
+    assert screen.next_up.text() == "Next up: Bird dog - set 1 / 2, right"
     assert not screen.pain.isVisibleTo(screen)
 
     run_for(controller, clock, 2.2)  # 2.7 s in: rep 2, lowering again
     assert screen.rep.text() == "2 / 8"
     assert screen.elapsed.text() == "0:06"
-    assert screen.progress.value() > 0
-    assert screen.remaining.text().endswith("left")
+    # 5.7 s of a plan of at least 102 s (the curl-up is self-paced: "≥"), the bar in 1/1000.
+    assert controller.view().total == pytest.approx(102.0)
+    assert screen.progress.value() == round(5.7 / 102 * 1000)
+    assert screen.remaining.text() == "≥ 1:36 left"
 
-    kinds = [event for event in announcer.events if event[0] == "beep"]
-    assert kinds[:4] == [("beep", "count")] * 3 + [("beep", "go")]
-    assert ("beep", "tick") in kinds, "ticks follow the tempo phases when enabled"
-    assert any(event[0] == "say" for event in announcer.events)
+    # 3-2-1, "go", the cue spoken as the set starts, then a tick on each tempo phase
+    # (lower at 3 s, lift at 4 s, lower at 5 s).
+    assert announcer.events == [
+        *[("beep", "count")] * 3,
+        ("beep", "go"),
+        ("say", "Bird dog. Reach long through heel and hand"),
+        *[("beep", "tick")] * 3,
+    ]
 
 
 def test_every_button_has_an_accessible_name_and_shows_its_key(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     _controller, screen, _clock, _announcer = start(qtbot, tmp_path)
+    assert {name: button.text() for name, button in screen.buttons.items()} == {
+        "pause": "Pause\n[Space]",
+        "previous": "◀ Previous\n[P]",
+        "next": "Next ▶\n[N]",
+        "done": "Done\n[Enter]",
+        "rep": "+1 rep\n[R] [↑]",
+        "less_rest": "Rest −15 s\n[−]",
+        "more_rest": "Rest +15 s\n[+]",
+        "mute": "Mute\n[M]",
+        "fullscreen": "Full screen\n[F] [F11]",
+        "settings": "Sound\n[S]",
+        "end": "End\n[Esc]",
+    }
     for key, button in screen.buttons.items():
-        assert button.accessibleName(), key
-        assert "[" in button.text() and "]" in button.text(), button.text()
+        assert button.accessibleName() and button.toolTip(), key
         assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_a_key_in_two_rows_of_the_controls_table_is_refused() -> None:
+    def nothing() -> None:
+        return None
+
+    rows = [
+        Control("next", "Next", (shown(Qt.Key.Key_N, "N"),), "Next segment", nothing),
+        Control("new", "New", (hidden(Qt.Key.Key_N),), "Something new", nothing),
+    ]
+    with pytest.raises(ValueError, match="next and new"):
+        key_map(rows)
+
+
+def test_the_keys_not_shown_do_what_their_button_does(qtbot: QtBot, tmp_path: Path) -> None:
+    controller, screen, _clock, _announcer = start(qtbot, tmp_path)
+    for _ in range(4):  # countdown -> left -> switch -> right -> rest
+        qtbot.keyClick(screen, Qt.Key.Key_N)
+    left = controller.view().segment_remaining
+    assert left is not None
+    qtbot.keyClick(screen, Qt.Key.Key_Equal)  # + without Shift
+    assert controller.view().segment_remaining == pytest.approx(left + 15)
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # to set 2, left
+    assert controller.view().segment.kind == "work"
+    index = controller.view().index
+    qtbot.keyClick(screen, Qt.Key.Key_Enter)  # the keypad's Enter: done, like Return
+    assert controller.view().index == index + 1
+    qtbot.keyClick(screen, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert controller.view().index == index + 1, "Ctrl+N is not N"
 
 
 def test_space_pauses_and_resumes_and_time_stands_still(qtbot: QtBot, tmp_path: Path) -> None:
@@ -109,8 +156,9 @@ def test_n_and_p_move_between_segments(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClick(screen, Qt.Key.Key_N)
     assert controller.view().index == 3
     assert screen.side.text() == "RIGHT"
-    qtbot.keyClick(screen, Qt.Key.Key_P)
-    assert controller.view().index < 3
+    qtbot.keyClick(screen, Qt.Key.Key_P)  # at the start of the right side: back to the switch
+    assert controller.view().index == 2
+    assert screen.ring.caption == "SWITCH SIDES"
 
 
 def test_rest_keys_add_and_remove_fifteen_seconds(qtbot: QtBot, tmp_path: Path) -> None:
@@ -262,7 +310,7 @@ def test_without_libvlc_a_workout_runs_to_the_end_with_the_banner(
     qtbot.addWidget(screen)
     controller.start()
     assert screen.banner.isVisibleTo(screen)
-    assert "WORKOUT_PLAYER_NO_VLC" in screen.banner.label.text()
+    assert "WORKOUT_PLAYER_NO_VLC" in screen.banner.text
     with qtbot.waitSignal(controller.finished, timeout=1000) as finished:
         run_for(controller, clock, 2 + 6 + 3 + 2 + 4 + 1, step=0.25)
     assert finished.args == [True]

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui_support import load, make_session, run_for, write_workout
 from workout_player.domain.player_face import PlayerFace, player_face
 from workout_player.domain.session import SessionState
-from workout_player.ui.player_screen import RING_COLOURS, PlayerScreen
+from workout_player.ui.player.screen import RING_COLOURS, PlayerScreen
 
 
 def shown(screen: PlayerScreen) -> dict[str, object]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.history_data import record
 from workout_player.store import SetRecord, Store, open_store
-from workout_player.ui.summary import SummaryPage
+from workout_player.ui.history.summary import SummaryPage
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
 from workout_player.playback import TimerPlayer
 from workout_player.store import Store
-from workout_player.ui.player_screen import PlayerScreen
-from workout_player.ui.session_controller import SessionController
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.screen import PlayerScreen
 
 # countdown 3 | L 8x2 s | switch 2 | R 8x2 s | rest 10 | L | switch | R | curl-up (self-paced)
 # | rest 5 | side plank 2 x 5 s hold

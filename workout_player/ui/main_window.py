@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player import paths
-from workout_player.ui.library import LibraryPage
-from workout_player.ui.library_model import load_entry
-from workout_player.ui.player_widgets import Banner
+from workout_player.ui.banner import Banner, join_messages
+from workout_player.ui.library.model import load_entry
+from workout_player.ui.library.page import LibraryPage
 
 # Start-up shows only the library: the pages and parts a session, the history or the
 # settings need (QtCharts, QtMultimedia, QtTextToSpeech, libvlc, the YAML loader) are
@@ -37,11 +37,11 @@ if TYPE_CHECKING:
     from workout_player.playback import Player
     from workout_player.store import Store
     from workout_player.store.writer import RetryClock
-    from workout_player.ui.history import HistoryPage
+    from workout_player.ui.history.page import HistoryPage
     from workout_player.ui.history_writer import HistoryWriter
-    from workout_player.ui.player_screen import PlayerScreen
-    from workout_player.ui.session_controller import SessionController
-    from workout_player.ui.workout_page import WorkoutPage
+    from workout_player.ui.library.workout_page import WorkoutPage
+    from workout_player.ui.player.controller import SessionController
+    from workout_player.ui.player.screen import PlayerScreen
 
 WORKOUT_SUFFIXES = (".yaml", ".yml")
 
@@ -54,8 +54,8 @@ def warm_up_video() -> None:
 
 
 def _import_session_modules() -> None:
-    import workout_player.ui.player_screen
-    import workout_player.ui.session_controller
+    import workout_player.ui.player.controller
+    import workout_player.ui.player.screen
     import workout_player.ui.settings_dialog  # noqa: F401
 
 
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
         self.notice = Banner()
         self._notices = [text for text in (store_problem, store.notice if store else None) if text]
-        self.notice.set_text("   ·   ".join(self._notices))
+        self.notice.set_text(join_messages(self._notices))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
     def workout_page(self) -> WorkoutPage:
         """The page of one workout, made when the first one is opened."""
         if self._workout_page is None:
-            from workout_player.ui.workout_page import WorkoutPage
+            from workout_player.ui.library.workout_page import WorkoutPage
 
             page = WorkoutPage()
             page.start_requested.connect(self.start_path)
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         if self.store is None or self._session_running():
             return
         if self.history is None:
-            from workout_player.ui.history import HistoryPage
+            from workout_player.ui.history.page import HistoryPage
 
             self.history = HistoryPage(self.store, history=self.history_writer)
             self.history.back.connect(self.show_library)
@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
         if self._session_running():
             return
         from workout_player.audio import load_sound_settings
-        from workout_player.ui.player_screen import PlayerScreen
-        from workout_player.ui.session_controller import SessionController
+        from workout_player.ui.player.controller import SessionController
+        from workout_player.ui.player.screen import PlayerScreen
 
         self._discard_session()
         player = self.make_player(self)
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             # One banner on the player: the window's own (e.g. a damaged database moved
             # aside) joins the session's, and the window's hides while the player shows.
             # (Saving that waits is the controller's own "store" problem.)
-            controller.report_problem("window", "   ·   ".join(self._notices))
+            controller.report_problem("window", join_messages(self._notices))
         self.controller, self.player_screen = controller, screen
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -357,13 +357,13 @@ class MainWindow(QMainWindow):
             self.leave_fullscreen()
         handle = controller.history_handle
         if self.store is not None and handle is not None:
-            from workout_player.ui.summary import SummaryPage
+            from workout_player.ui.history.summary import SummaryPage
 
             page: QWidget = SummaryPage(self.store, handle, history=self.history_writer)
             page.finished.connect(self.show_library)  # type: ignore[attr-defined]
             page.show_history.connect(self.show_history)  # type: ignore[attr-defined]
         else:
-            from workout_player.ui.finished_page import FinishedPage
+            from workout_player.ui.player.finished_page import FinishedPage
 
             page = FinishedPage(
                 controller.workout.title, completed, controller.session.active_seconds
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def _history_waiting(self, text: str) -> None:
         """Saving waits (another program holds the file) or flows again: say so in the banner."""
-        self.notice.set_text("   ·   ".join([*self._notices, *([text] if text else [])]))
+        self.notice.set_text(join_messages([*self._notices, text]))
         self._update_chrome()
 
     def _history_caught_up(self) -> None:
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         """The player and full screen get every pixel: no menu bar (its shortcuts still work)."""
         playing = self.player_screen is not None and self.current_page() is self.player_screen
         self.menuBar().setVisible(not playing and not self.isFullScreen())
-        self.notice.setVisible(bool(self.notice.label.text()) and not playing)
+        self.notice.setVisible(bool(self.notice.text) and not playing)
 
     # -- drag and drop, closing --------------------------------------------------------------
 

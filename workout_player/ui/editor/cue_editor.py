@@ -32,18 +32,11 @@ from workout_player.editing import (
     known_exercise_names,
 )
 from workout_player.playback import Player, create_player, probe_length
-from workout_player.ui.editor.widgets import (
-    EDITOR_STYLE,
-    ProblemsList,
-    StepForm,
-    StepTable,
-    amount_text,
-    keys_table,
-    may_close,
-    rest_text,
-    save_document,
-    sides_text,
-)
+from workout_player.ui.editor.look import EDITOR_STYLE, keys_table
+from workout_player.ui.editor.save_question import may_close, save_document
+from workout_player.ui.editor.step_form import StepForm
+from workout_player.ui.editor.step_table import ProblemsList, StepTable
+from workout_player.ui.editor.step_text import amount_text, rest_text, sides_text
 
 RATES = {"1": 0.5, "2": 1.0, "3": 1.5}
 COLUMNS = ("Start", "Exercise", "Reps / time", "Sides", "Rest")

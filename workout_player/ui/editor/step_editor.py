@@ -30,15 +30,10 @@ from workout_player.domain.model import Workout
 from workout_player.domain.timeline import build_plan
 from workout_player.editing import WorkoutDocument, known_exercise_names
 from workout_player.editing.saving import free_name
-from workout_player.ui.editor.widgets import (
-    EDITOR_STYLE,
-    ProblemsList,
-    StepForm,
-    StepTable,
-    keys_table,
-    may_close,
-    save_document,
-)
+from workout_player.ui.editor.look import EDITOR_STYLE, keys_table
+from workout_player.ui.editor.save_question import may_close, save_document
+from workout_player.ui.editor.step_form import StepForm
+from workout_player.ui.editor.step_table import ProblemsList, StepTable
 
 COLUMNS = ("#", "Exercise", "Sets x reps / time", "Sides", "Rest")
 PLAN_COLUMNS = ("Start", "What", "Set", "Side", "Length")

@@ -1,34 +1,30 @@
-"""Runs one session: ticks the engine and turns its events into sound, video and history rows.
+"""Runs one session: the timing and the dispatch of its events to sound, video and history.
 
 The engine (domain.session) knows nothing of Qt, video or SQLite. This QObject
 owns it and a precise ~30 ms timer, and forwards every event:
 
-- to the announcer, through the SoundSchedule (domain.sounds) ticked on the
-  session's clock: 3-2-1 beeps, a "go" beep when work starts, an optional tick
-  on each tempo phase, the voice cues, an end beep, moved by the cue offset;
+- to the sound router (sound_router.py): 3-2-1 beeps, a "go" beep when work
+  starts, an optional tick on each tempo phase, the voice cues, an end beep,
+  moved by the cue offset;
 - to the player: timer-led workouts loop the step's demo clip while the
   engine's own clock runs; video-led workouts play the workout's video and the
   engine runs on the player's MediaClock, so seeking (next/previous) is the
   player's job;
-- to the history writer (ui/history_writer.py): the session row at start, one row
-  per set the diary keeps (domain.diary) the moment it ends, and the status at the end.
-  The writer works on its own thread, so a locked or failing database never stalls or
-  stops the session: the calls return at once and the problem goes to the banner instead.
+- to the recorder (recorder.py), which hands the session's rows to the history
+  writer. The writer works on its own thread, so a locked or failing database never
+  stalls or stops the session: the problem goes to the banner instead.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workout_player.audio import Announcer, SoundSettings
 from workout_player.domain.clock import Clock, SystemClock
-from workout_player.domain.diary import diary_record
 from workout_player.domain.model import ExerciseStep, Workout
 from workout_player.domain.session import (
     Event,
@@ -40,26 +36,18 @@ from workout_player.domain.session import (
     SessionFinished,
     SessionView,
 )
-from workout_player.domain.sounds import Sound, SoundSchedule, Speech
 from workout_player.domain.timeline import Plan, Segment, build_plan
 from workout_player.playback import Player, probe_length
 from workout_player.store import Store
 from workout_player.store.records import SessionHandle
+from workout_player.ui.banner import join_messages
 from workout_player.ui.history_writer import HistoryWriter
+from workout_player.ui.player.recorder import Recorder
+from workout_player.ui.player.sound_router import SoundRouter
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 30
-
-
-def content_hash(path: Path | None) -> str | None:
-    """sha256 of the workout file, so history can tell edited versions apart."""
-    if path is None:
-        return None
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 class SessionController(QObject):
@@ -99,16 +87,14 @@ class SessionController(QObject):
             history = HistoryWriter(store, parent=self)
         self.history = history
         self.store = store if store is not None else (history.store if history else None)
-        self.history_handle: SessionHandle | None = None
-        """The session in the history: its key now, its row id once the writer stored it."""
+        self.recorder = Recorder(history)
         self._problems: dict[str, str] = {}
         if history is not None:
             if history.waiting_text:
                 self._problems["store"] = history.waiting_text
             history.waiting_changed.connect(self._history_waiting)
             history.dropped.connect(self._history_dropped)
-        self.settings = settings or SoundSettings()
-        self.muted = False
+        settings = settings or SoundSettings()
         self._clip: Path | None = None
         self.phase_seconds: float | None = None
         """Length of the current tempo phase (the screen's phase bar)."""
@@ -138,16 +124,10 @@ class SessionController(QObject):
             self.plan = build_plan(workout)
             self.clock = clock or SystemClock()
             wall = None
-        self.announcer.apply(self.settings)
-        player.set_volume(self.settings.volume)
-        self.session = Session(
-            self.plan,
-            self.clock,
-            beeps=self.settings.countdown_beeps,
-            wall=wall,
-        )
+        player.set_volume(settings.volume)
+        self.session = Session(self.plan, self.clock, beeps=settings.countdown_beeps, wall=wall)
         # Sounds wait on the clock active time runs on (the wall clock for a video).
-        self.sounds = SoundSchedule(self.session.wall, self.settings.cue_offset_ms)
+        self.sounds = SoundRouter(announcer, settings, self.session.wall)
         self.session.sound_lead = self.sounds.lead
 
         self._timer = QTimer(self)
@@ -158,9 +138,23 @@ class SessionController(QObject):
     # -- state the screen reads ----------------------------------------------------------------
 
     @property
+    def history_handle(self) -> SessionHandle | None:
+        """The session in the history: its key once started, its row id once stored."""
+        return self.recorder.handle
+
+    @property
     def session_id(self) -> int | None:
         """The session's row id, once the writer has stored its start (None before)."""
-        return None if self.history_handle is None else self.history_handle.id
+        handle = self.recorder.handle
+        return None if handle is None else handle.id
+
+    @property
+    def settings(self) -> SoundSettings:
+        return self.sounds.settings
+
+    @property
+    def muted(self) -> bool:
+        return self.sounds.muted
 
     def view(self) -> SessionView:
         return self.session.view()
@@ -183,7 +177,7 @@ class SessionController(QObject):
         self._set_problem(key, message)
 
     def problems_text(self) -> str:
-        return "   ·   ".join(self._problems.values())
+        return join_messages(self._problems.values())
 
     def step_of(self, segment: Segment | None) -> ExerciseStep | None:
         if segment is None or not 0 <= segment.step < len(self.workout.steps):
@@ -198,29 +192,18 @@ class SessionController(QObject):
         if self._started:
             return
         self._started = True
-        if self.history is not None:
-            self._open_session_row(self.history)
+        self.recorder.open(self.workout)
         if self.video_led:
             self.player.play()
         self._handle(self.session.start())
         self._timer.start()
-
-    def _open_session_row(self, history: HistoryWriter) -> None:
-        """The session goes to disk (in progress) before its first second runs."""
-        source = self.workout.source
-        self.history_handle = history.start_session(
-            workout=self.workout.title,
-            # Absolute, so history finds the file whatever folder `play` ran in.
-            workout_file=str(source.resolve()) if source else None,
-            content_hash=content_hash(source),
-        )
 
     def tick(self) -> None:
         if not self._started:
             return
         if self._finished:
             # Sounds delayed by the cue offset still come after the end.
-            self._play_due_sounds()
+            self.sounds.play_due(paused=self.session.paused)
             self._stop_ticking_when_quiet()
             return
         self._handle(self.session.tick())
@@ -253,21 +236,18 @@ class SessionController(QObject):
 
     def set_muted(self, muted: bool) -> None:
         """M: silences the video, the beeps and the voice together."""
-        self.muted = muted
+        self.sounds.muted = muted
         self.player.set_muted(muted)
         self.muted_changed.emit(muted)
         self.updated.emit()
 
     def apply_settings(self, settings: SoundSettings) -> None:
-        self.settings = settings
-        self.announcer.apply(settings)
+        self.sounds.apply(settings)
         self.player.set_volume(settings.volume)
-        self.sounds.offset_ms = settings.cue_offset_ms
         self.session.sound_lead = self.sounds.lead
 
     def set_pain_before(self, pain: int) -> None:
-        if self.history is not None and self.history_handle is not None:
-            self.history.update_session(self.history_handle, pain_before=pain)
+        self.recorder.set_pain_before(pain)
 
     def shutdown(self) -> None:
         """The window is closing: a running session ends as `stopped`, the player stops."""
@@ -281,21 +261,19 @@ class SessionController(QObject):
 
     # -- events ------------------------------------------------------------------------------
 
-    def _act(self, action: object) -> None:
+    def _act(self, action: Callable[[], Sequence[Event]]) -> None:
         if self._finished or not self._started:
             return
-        assert callable(action)
         self._handle(action())
         self._sync_player()
 
     def _handle(self, events: Sequence[Event]) -> None:
-        self.sounds.hear(events)
-        self._play_due_sounds()
+        self.sounds.hear(events, paused=self.session.paused)
         for event in events:
             if isinstance(event, SegmentStarted):
                 self._segment_started(event.segment)
             elif isinstance(event, SegmentEnded):
-                self._segment_ended(event)
+                self.recorder.segment_ended(event)
             elif isinstance(event, PhaseChanged):
                 self.phase_seconds = event.seconds
             elif isinstance(event, SeekRequested):
@@ -303,20 +281,6 @@ class SessionController(QObject):
             elif isinstance(event, SessionFinished):
                 self._session_finished(event.completed)
         self.updated.emit()
-
-    def _play_due_sounds(self) -> None:
-        for sound in self.sounds.due(paused=self.session.paused):
-            self._play(sound)
-
-    def _play(self, sound: Sound) -> None:
-        """A sound whose time has come, if its kind is switched on and sound is not muted."""
-        if self.muted:
-            return
-        if isinstance(sound, Speech):
-            if self.settings.voice:
-                self.announcer.say(sound.text)
-        elif self.settings.beeps and (sound.kind != "tick" or self.settings.ticks):
-            self.announcer.beep(sound.kind)
 
     def _stop_ticking_when_quiet(self) -> None:
         if not self.sounds.pending:
@@ -357,26 +321,13 @@ class SessionController(QObject):
             else:
                 self.player.play()
 
-    def _segment_ended(self, event: SegmentEnded) -> None:
-        if self.history is None or self.history_handle is None:
-            return
-        record = diary_record(event, datetime.now().astimezone())
-        if record is None:
-            return
-        self.history.record_set(self.history_handle, record)
-
     def _session_finished(self, completed: bool) -> None:
         if self._finished:
             return
         self._finished = True
         self._stop_ticking_when_quiet()  # the end beep is among the sounds
         self.player.pause()
-        if self.history is not None and self.history_handle is not None:
-            self.history.finish_session(
-                self.history_handle,
-                status="completed" if completed else "stopped",
-                active_seconds=self.session.active_seconds,
-            )
+        self.recorder.finish(completed=completed, active_seconds=self.session.active_seconds)
         self.finished.emit(completed)
 
     def _on_player_ended(self) -> None:

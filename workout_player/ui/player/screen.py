@@ -5,10 +5,10 @@ of `SessionController.view()` and turns keys and buttons into controller
 actions. A tick must stay cheap (the GUI thread also plays the video and counts
 the beeps): setters are no-ops when nothing changed, clocks and counters never
 relayout the screen (SteadyLabel) and the bars and ring repaint only their own
-rectangle. Keys (shown on each button):
-Space pause/resume, N next, P previous, Enter done, R or Up +1 rep (self-paced
-sets), + / - rest time, M mute, F / F11 full screen, S settings, Esc leave full
-screen or end the session (asks in a bar, never a modal dialog).
+rectangle. One table (controls.py) makes the buttons and the
+keys: Space pause/resume, N next, P previous, Enter done, R or Up +1 rep
+(self-paced sets), + / - rest time, M mute, F / F11 full screen, S settings, Esc
+leave full screen or end the session (asks in a bar, never a modal dialog).
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from workout_player.domain.player_face import PlayerFace, Tone, player_face
 from workout_player.ui import theme
-from workout_player.ui.player_widgets import (
-    Banner,
+from workout_player.ui.banner import Banner
+from workout_player.ui.player.controller import SessionController
+from workout_player.ui.player.controls import key_map, player_controls
+from workout_player.ui.player.widgets import (
     ConfirmEndBar,
     FlatBar,
     PainSelector,
@@ -39,9 +41,7 @@ from workout_player.ui.player_widgets import (
     SideBadge,
     SteadyLabel,
 )
-from workout_player.ui.session_controller import SessionController
 
-REST_STEP_SECONDS = 15.0
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 RING_COLOURS: dict[Tone, str] = {"accent": theme.ACCENT, "warn": theme.WARN, "rest": theme.REST}
 
@@ -166,20 +166,28 @@ class PlayerScreen(QWidget):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.remaining)
 
+        table = player_controls(
+            controller,
+            fullscreen=self.fullscreen_toggled.emit,
+            settings=self.settings_requested.emit,
+            ask_end=self.ask_end,
+        )
+        self.controls = {control.name: control for control in table}
+        self._keys = key_map(self.controls.values())
         self.buttons: dict[str, QPushButton] = {}
         controls = QHBoxLayout()
         controls.setSpacing(6)
-        for key, text, name, action in self._button_specs():
-            button = QPushButton(text)
-            button.setAccessibleName(name)
-            button.setToolTip(name)
+        for control in self.controls.values():
+            button = QPushButton(control.button_text())
+            button.setAccessibleName(control.description)
+            button.setToolTip(control.description)
             # Buttons never take focus: Space and Enter must reach the screen, not press a button.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setStyleSheet("font-size: 17px; padding: 4px 6px;")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(action)
+            button.clicked.connect(control.action)
             controls.addWidget(button)
-            self.buttons[key] = button
+            self.buttons[control.name] = button
         self.buttons["mute"].setCheckable(True)
 
         layout = QVBoxLayout(self)
@@ -196,32 +204,6 @@ class PlayerScreen(QWidget):
         controller.updated.connect(self.refresh)
         controller.muted_changed.connect(self._show_muted)
         self.refresh()
-
-    def _button_specs(self) -> list[tuple[str, str, str, Callable[[], None]]]:
-        c = self.controller
-        return [
-            ("pause", "Pause\n[Space]", "Pause or resume", c.toggle_pause),
-            ("previous", "◀ Previous\n[P]", "Previous segment", c.previous),
-            ("next", "Next ▶\n[N]", "Next segment", c.next),
-            ("done", "Done\n[Enter]", "Done with this set", c.done),
-            ("rep", "+1 rep\n[R] [↑]", "Count one rep", c.add_rep),
-            (
-                "less_rest",
-                "Rest −15 s\n[−]",
-                "Shorter rest",
-                lambda: c.adjust_rest(-REST_STEP_SECONDS),
-            ),
-            (
-                "more_rest",
-                "Rest +15 s\n[+]",
-                "Longer rest",
-                lambda: c.adjust_rest(REST_STEP_SECONDS),
-            ),
-            ("mute", "Mute\n[M]", "Mute sound", lambda: c.set_muted(not c.muted)),
-            ("fullscreen", "Full screen\n[F] [F11]", "Full screen", self.fullscreen_toggled.emit),
-            ("settings", "Sound\n[S]", "Sound settings", self.settings_requested.emit),
-            ("end", "End\n[Esc]", "End the session", self.ask_end),
-        ]
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -258,7 +240,7 @@ class PlayerScreen(QWidget):
     def _draw_buttons(self, face: PlayerFace) -> None:
         pause = self.buttons["pause"]
         if pause.accessibleName() != ("Resume" if face.paused else "Pause"):
-            pause.setText("Resume\n[Space]" if face.paused else "Pause\n[Space]")
+            pause.setText(self.controls["pause"].button_text("Resume" if face.paused else None))
             pause.setAccessibleName("Resume" if face.paused else "Pause")
         self.buttons["less_rest"].setEnabled(face.rest_buttons)
         self.buttons["more_rest"].setEnabled(face.rest_buttons)
@@ -280,7 +262,7 @@ class PlayerScreen(QWidget):
 
     def _show_muted(self, muted: bool) -> None:
         self.buttons["mute"].setChecked(muted)
-        self.buttons["mute"].setText("Unmute\n[M]" if muted else "Mute\n[M]")
+        self.buttons["mute"].setText(self.controls["mute"].button_text("Unmute" if muted else None))
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -296,37 +278,17 @@ class PlayerScreen(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        c = self.controller
         if not self.confirm.isHidden() and key in (*ENTER_KEYS, Qt.Key.Key_Escape):
             self._confirm_end() if key in ENTER_KEYS else self._cancel_end()
             return
-        actions: dict[int, Callable[[], None]] = {
-            Qt.Key.Key_Space: c.toggle_pause,
-            Qt.Key.Key_N: c.next,
-            Qt.Key.Key_P: c.previous,
-            Qt.Key.Key_Return: c.done,
-            Qt.Key.Key_Enter: c.done,
-            Qt.Key.Key_R: c.add_rep,
-            Qt.Key.Key_Up: c.add_rep,
-            Qt.Key.Key_Plus: lambda: c.adjust_rest(REST_STEP_SECONDS),
-            Qt.Key.Key_Equal: lambda: c.adjust_rest(REST_STEP_SECONDS),  # + without Shift
-            Qt.Key.Key_Minus: lambda: c.adjust_rest(-REST_STEP_SECONDS),
-            Qt.Key.Key_M: lambda: c.set_muted(not c.muted),
-            Qt.Key.Key_F: self.fullscreen_toggled.emit,
-            Qt.Key.Key_S: self.settings_requested.emit,
-            Qt.Key.Key_Escape: self._escape,
-        }
-        action = actions.get(key)
-        if action is None or event.modifiers() & (
+        control = self._keys.get(key)
+        if control is None or event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):
             super().keyPressEvent(event)
             return
-        action()
-        event.accept()
-
-    def _escape(self) -> None:
-        if self._is_fullscreen():
+        if key == Qt.Key.Key_Escape and self._is_fullscreen():
             self.leave_fullscreen.emit()
         else:
-            self.ask_end()
+            control.action()
+        event.accept()

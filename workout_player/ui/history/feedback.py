@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from workout_player.store import SessionRow, Store, StoreError
 from workout_player.store.records import SessionHandle
-from workout_player.ui.history_style import set_size
+from workout_player.ui.history.style import set_size
 from workout_player.ui.history_writer import HistoryWriter
 
 #: How long after the last change the fields are written (milliseconds).

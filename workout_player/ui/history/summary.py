@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from workout_player.domain.durations import format_clock
 from workout_player.store import ExerciseTotal, SessionRow, Store
 from workout_player.store.records import SessionHandle
-from workout_player.ui.feedback import FeedbackEditor
-from workout_player.ui.history_model import STATUS_TEXT, exercise_summary_model, format_day
-from workout_player.ui.history_style import set_size, style_page
+from workout_player.ui.history.feedback import FeedbackEditor
+from workout_player.ui.history.model import STATUS_TEXT, exercise_summary_model, format_day
+from workout_player.ui.history.style import set_size, style_page
 from workout_player.ui.history_writer import HistoryWriter
 
 

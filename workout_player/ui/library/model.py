@@ -26,7 +26,7 @@ from workout_player.domain.durations import rough_length
 from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
-from workout_player.ui.library_loader import LibraryLoader
+from workout_player.ui.library.loader import LibraryLoader
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

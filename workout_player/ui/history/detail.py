@@ -6,11 +6,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from workout_player.store import SessionRow, Store
-from workout_player.ui.feedback import FeedbackEditor
-from workout_player.ui.history_model import STATUS_TEXT, format_day, sets_model
-from workout_player.ui.history_style import set_size
+from workout_player.ui.history.feedback import FeedbackEditor
+from workout_player.ui.history.model import STATUS_TEXT, format_day, sets_model
+from workout_player.ui.history.style import set_size
+from workout_player.ui.history.summary import make_table, totals_text
 from workout_player.ui.history_writer import HistoryWriter
-from workout_player.ui.summary import make_table, totals_text
 
 
 class SessionDetail(QWidget):

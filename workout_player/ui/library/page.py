@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from workout_player.domain.model import LEVELS
 from workout_player.ui import theme
-from workout_player.ui.library_model import Role, WorkoutEntry, WorkoutFilter, WorkoutListModel
+from workout_player.ui.library.model import Role, WorkoutEntry, WorkoutFilter, WorkoutListModel
 
 
 class WorkoutCardDelegate(QStyledItemDelegate):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workout_player.store import Streaks
 from workout_player.ui import theme
-from workout_player.ui.history_style import HIGHLIGHT, set_size
+from workout_player.ui.history.style import HIGHLIGHT, set_size
 
 # High-contrast colours that stay apart on a near-black background (and for the
 # common colour-vision deficiencies: blue/orange rather than red/green).

@@ -1,4 +1,4 @@
-"""The player's building blocks: the timer ring, the side badge, the banner and the in-page bars.
+"""The player's building blocks: the timer ring, the side badge and the in-page bars.
 
 All of them are sized for reading from across a room: the ring's number is at
 least 72 px tall on a 1366x768 screen, and bars use 22-28 px type.
@@ -247,25 +247,6 @@ class SideBadge(QLabel):
         painter.drawRoundedRect(QRectF(self.rect()), 10, 10)
         painter.end()
         super().paintEvent(event)  # the text
-
-
-class Banner(QFrame):
-    """A yellow bar across the top: why there is no video, or why history is not saved."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "banner")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setAccessibleName("Problem")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.addWidget(self.label, 1)
-        self.setVisible(False)
-
-    def set_text(self, text: str) -> None:
-        self.label.setText(f"⚠  {text}" if text else "")
-        self.setVisible(bool(text))
 
 
 class ConfirmEndBar(QFrame):

@@ -29,7 +29,7 @@ from workout_player.domain.sides import SIDES_TEXT
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.domain.timeline import Plan, build_plan
 from workout_player.playback import probe_length
-from workout_player.ui.library_model import length_text
+from workout_player.ui.library.model import length_text
 
 
 def step_row(number: int, step: Step) -> list[str]:

@@ -14,13 +14,13 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workout_player.store import HistoryFilter, Store
-from workout_player.ui.charts import (
+from workout_player.ui.history.charts import (
     ExerciseTotalsChart,
     PainChart,
     StreaksPanel,
     WeeklyChart,
 )
-from workout_player.ui.history_style import set_size
+from workout_player.ui.history.style import set_size
 
 #: Weeks shown when no date range is chosen.
 WEEKS = 16

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player.store import HistoryFilter, Store
-from workout_player.ui.history_detail import SessionDetail
-from workout_player.ui.history_filters import FilterDateEdit
-from workout_player.ui.history_model import SessionsModel
-from workout_player.ui.history_style import set_size, style_page
+from workout_player.ui.history.detail import SessionDetail
+from workout_player.ui.history.filters import FilterDateEdit
+from workout_player.ui.history.model import SessionsModel
+from workout_player.ui.history.progress import ProgressPanel
+from workout_player.ui.history.style import set_size, style_page
+from workout_player.ui.history.summary import make_table
 from workout_player.ui.history_writer import HistoryWriter
-from workout_player.ui.progress import ProgressPanel
-from workout_player.ui.summary import make_table
 
 ALL_WORKOUTS = "All workouts"
 #: The widest text of each column but Workout (which takes the rest), to size them once.

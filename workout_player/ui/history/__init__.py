@@ -1,0 +1,1 @@
+"""The history screen: the sessions, one session (detail, summary, feedback), progress charts."""
