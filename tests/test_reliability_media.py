@@ -2,9 +2,9 @@
 
 tests/test_playback.py covers a missing file and text or binary junk named .mp4; here: an
 empty file, a real MP4 cut in half (its index, written last, is gone) and one cut after a
-second of video, each through VlcPlayer; then a video-led workout whose video is truncated,
-run by the SessionController to its end on the timer with the reason on the banner and every
-set stored.
+second of video, each through both video backends (VlcPlayer, QtPlayer); then a video-led
+workout whose video is truncated, run by the SessionController to its end on the timer with
+the reason on the banner and every set stored.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tests.media_fixtures import make_video
 from tests.ui_support import saved
 from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
-from workout_player.playback import VlcPlayer, vlc_status
+from workout_player.playback import Player, QtPlayer, VlcPlayer, vlc_status
 from workout_player.store import open_store
 from workout_player.ui.player_screen import PlayerScreen
 from workout_player.ui.session_controller import SessionController
@@ -55,9 +55,9 @@ def mono() -> Monotonic:
     return Monotonic()
 
 
-@pytest.fixture
-def player(qtbot: QtBot, mono: Monotonic) -> Iterator[VlcPlayer]:
-    player = VlcPlayer(monotonic=mono)
+@pytest.fixture(params=[VlcPlayer, QtPlayer], ids=["vlc", "qt"])
+def player(request: pytest.FixtureRequest, qtbot: QtBot, mono: Monotonic) -> Iterator[Player]:
+    player = request.param(monotonic=mono)
     qtbot.addWidget(player.video_widget())
     yield player
     player.close()
@@ -65,7 +65,7 @@ def player(qtbot: QtBot, mono: Monotonic) -> Iterator[VlcPlayer]:
 
 @pytest.mark.parametrize("keep", [0.0, 0.5], ids=["empty", "cut-in-half"])
 def test_unreadable_video_says_so_and_time_goes_on(
-    player: VlcPlayer, qtbot: QtBot, mono: Monotonic, good_video: Path, tmp_path: Path, keep: float
+    player: Player, qtbot: QtBot, mono: Monotonic, good_video: Path, tmp_path: Path, keep: float
 ) -> None:
     broken = truncated(good_video, tmp_path / "broken.mp4", keep)
     assert player.load(broken)
@@ -81,10 +81,9 @@ def test_unreadable_video_says_so_and_time_goes_on(
     assert player.is_playing()
 
 
-def test_video_cut_short_plays_what_is_there_and_ends(
-    player: VlcPlayer, qtbot: QtBot, tmp_path: Path
-) -> None:
-    # With the index first (faststart), a cut file still plays up to where it was cut.
+@pytest.fixture
+def cut_video(tmp_path: Path) -> Path:
+    """A faststart MP4 (index first) cut after 40 %: playable up to the cut."""
     # ffmpeg writes the index at the end by default; remux it to the front.
     full = make_video(tmp_path / "full.mp4", "testsrc=duration=4:size=320x240:rate=25")
     fast = tmp_path / "faststart.mp4"
@@ -93,14 +92,46 @@ def test_video_cut_short_plays_what_is_there_and_ends(
          "-movflags", "+faststart", str(fast)],
         check=True, timeout=60,
     )  # fmt: skip
-    cut = truncated(fast, tmp_path / "cut.mp4", 0.4)
+    return truncated(fast, tmp_path / "cut.mp4", 0.4)
+
+
+def test_vlc_plays_a_video_cut_short_up_to_the_cut_and_ends(
+    qtbot: QtBot, mono: Monotonic, cut_video: Path
+) -> None:
+    player = VlcPlayer(monotonic=mono)
+    qtbot.addWidget(player.video_widget())
     errors: list[str] = []
     player.error.connect(errors.append)
-    assert player.load(cut)
-    with qtbot.waitSignal(player.ended, timeout=15000):
-        player.play()
-    assert not errors and player.problem is None
-    assert not player.is_playing()
+    try:
+        assert player.load(cut_video)
+        with qtbot.waitSignal(player.ended, timeout=15000):
+            player.play()
+        assert not errors and player.problem is None
+        assert not player.is_playing()
+    finally:
+        player.close()
+
+
+def test_qt_plays_a_video_cut_short_up_to_the_cut_then_says_so_and_time_goes_on(
+    qtbot: QtBot, mono: Monotonic, cut_video: Path
+) -> None:
+    # QtMultimedia reports the cut as an error (libvlc as an early end): the person is told
+    # the file is damaged and the timer carries on to the video's full length.
+    player = QtPlayer(monotonic=mono)
+    qtbot.addWidget(player.video_widget())
+    times: list[float] = []
+    player.time_changed.connect(times.append)
+    try:
+        assert player.load(cut_video)
+        with qtbot.waitSignal(player.error, timeout=15000) as error:
+            player.play()
+        assert times and max(times) > 0.5, "what is there was played first"
+        assert "cut.mp4" in error.args[0] and "timer" in error.args[0]
+        assert player.problem == error.args[0]
+        assert player.is_playing()
+        assert player.length() == pytest.approx(4.0, abs=0.1)
+    finally:
+        player.close()
 
 
 VIDEO_WORKOUT = """title: Broken follow-along
