@@ -432,3 +432,27 @@ def test_every_bundled_video_can_be_played(video: Path) -> None:
     info = probe_media(video)
     assert info.error is None, info.error
     assert info.has_video and info.length is not None and info.length > 0
+
+
+def test_rate_mute_and_volume_reach_the_backend_and_the_clock(
+    media_player: Player,
+    qtbot: QtBot,
+    test_video: Path,  # noqa: F811
+) -> None:
+    assert media_player.load(test_video)
+    with qtbot.waitSignal(media_player.playing_changed, timeout=5000):
+        media_player.play()
+    media_player.set_rate(1.5)
+    assert media_player.clock.rate == 1.5  # cues follow the faster picture
+    media_player.set_muted(True)
+    media_player.set_volume(40)
+    if isinstance(media_player, QtPlayer):
+        audio = media_player._audio
+        assert audio.isMuted() and audio.volume() == pytest.approx(0.4)
+        assert media_player._mp.playbackRate() == 1.5
+    else:
+        assert isinstance(media_player, VlcPlayer)
+        assert media_player._mp.get_rate() == pytest.approx(1.5)
+    media_player.set_volume(250)  # out of range: clamped, not an error
+    media_player.set_muted(False)
+    assert media_player.is_playing()
