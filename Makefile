@@ -18,8 +18,9 @@ APT_RUN := libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output speech-dis
 	libpulse0 libasound2 fonts-dejavu-core
 # A virtual screen for the end-to-end tests; ffmpeg makes the test videos;
 # desktop-file-validate, appstreamcli and gio (GLib's launcher) check the
-# launcher files that `workout-player install-desktop` puts in place.
-APT_TEST := xvfb xauth ffmpeg desktop-file-utils appstream libglib2.0-bin
+# launcher files that `workout-player install-desktop` puts in place; dbus-daemon gives the
+# MPRIS tests a private session bus and playerctl is the real client they drive it with.
+APT_TEST := xvfb xauth ffmpeg desktop-file-utils appstream libglib2.0-bin dbus playerctl
 # The benchmark draws its own test video with ffmpeg.
 APT_BENCH := ffmpeg
 

@@ -17,7 +17,9 @@ cue fires on without interpolation), and `get_time()` polled every 5 ms in the G
 
 The run: play 8 s, pause 2 s, resume, play to 18 s, seek to 30 s, play to 38 s.
 Keys: cue_p50_ms, cue_p95_ms, cue_max_ms, naive_p95_ms (+ cue_mean_ms, naive_poll_p95_ms,
-frames). Frames shown in the 0.5 s after the seek (the old picture still on screen while
+frames, vlc_first_frame_ms: play() to the first picture displayed, vlc_rss_mb: the process's
+RSS at the end, both for the side-by-side table with cue_timing_qt.py). Frames shown in the
+0.5 s after the seek (the old picture still on screen while
 libvlc decodes the new one) count like any other.
 """
 
@@ -32,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ffmpeg, figure, note, out_dir, percentile
+from common import ffmpeg, figure, note, out_dir, percentile, rss_mb
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PULSE_SERVER", "none")
@@ -247,6 +249,7 @@ def run(video: Path) -> dict[str, float | int]:
     app.exec()
     poll.stop()
     driver.stop()
+    rss, _peak = rss_mb()
     player.close()
     if player.problem:
         raise SystemExit(f"playback failed: {player.problem}")
@@ -284,6 +287,8 @@ def run(video: Path) -> dict[str, float | int]:
         "naive_p95_ms": percentile(naive, 95),
         "naive_poll_p95_ms": percentile(poll_errors, 95),
         "frames": len(frames),
+        "vlc_first_frame_ms": (shown[0][0] - begun[0]) * 1000 if shown else -1.0,
+        "vlc_rss_mb": rss,
         "stale_frames": stale,
         "preroll_frames": len(preroll),
     }

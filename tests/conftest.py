@@ -33,6 +33,8 @@ def _isolated_user_data(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     # install-desktop writes below XDG_DATA_HOME: never into the real ~/.local/share.
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    # A session never joins the person's real session bus; MPRIS tests start their own.
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     return home
 
 

@@ -18,6 +18,8 @@ from tests.media_fixtures import not_a_video, test_video  # noqa: F401 - fixture
 from workout_player.domain.clock import FakeClock
 from workout_player.playback import (
     NO_VLC_ENV,
+    Player,
+    QtPlayer,
     TimerPlayer,
     VlcPlayer,
     _vlc,
@@ -27,6 +29,7 @@ from workout_player.playback import (
     probe_media,
     vlc_status,
 )
+from workout_player.playback.factory import BACKEND_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,9 +42,10 @@ def fresh_vlc() -> Iterator[None]:
     _vlc.reset_for_tests()
 
 
-@pytest.fixture
-def vlc_player(qtbot: QtBot) -> Iterator[VlcPlayer]:
-    player = VlcPlayer()
+@pytest.fixture(params=[VlcPlayer, QtPlayer], ids=["vlc", "qt"])
+def media_player(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[Player]:
+    """Each video backend in turn: the protocol tests below hold for both."""
+    player = request.param()
     qtbot.addWidget(player.video_widget())
     yield player
     player.close()
@@ -54,15 +58,69 @@ def test_vlc_is_usable_here() -> None:
     assert vlc_status() == (True, None)
 
 
-def test_env_var_forces_the_timer_player(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_libvlc_qt_plays_and_no_banner_shows(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(NO_VLC_ENV, "1")
     usable, message = vlc_status()
     assert not usable
     assert message is not None and f"Unset {NO_VLC_ENV}" in message
     player = create_player()
+    assert isinstance(player, QtPlayer)
+    assert player.problem is None
+    assert player.video_widget().message() == ""  # type: ignore[attr-defined]
+    player.close()
+
+
+@pytest.mark.parametrize(
+    ("backend", "kind"), [("vlc", VlcPlayer), ("qt", QtPlayer), ("timer", TimerPlayer)]
+)
+def test_backend_env_var_forces_one(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, backend: str, kind: type[Player]
+) -> None:
+    monkeypatch.setenv(BACKEND_ENV, backend)
+    player = create_player()
+    assert type(player) is kind
+    if backend == "timer":
+        assert player.problem is not None and f"Unset {BACKEND_ENV}" in player.problem
+    else:
+        assert player.problem is None
+    player.close()
+
+
+def test_forcing_vlc_where_it_cannot_start_runs_the_timer_and_says_why(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(BACKEND_ENV, "vlc")
+    monkeypatch.setenv(NO_VLC_ENV, "1")
+    player = create_player()
     assert isinstance(player, TimerPlayer)
-    assert player.problem == message
-    assert player.video_widget().message() == message  # type: ignore[attr-defined]
+    assert player.problem == vlc_status()[1]
+
+
+def test_when_neither_backend_can_play_the_banner_names_both(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workout_player.playback import qt_player
+
+    monkeypatch.setenv(NO_VLC_ENV, "1")
+    monkeypatch.setattr(
+        qt_player, "qt_status", lambda: (False, "Qt's media backend is not available here.")
+    )
+    player = create_player()
+    assert isinstance(player, TimerPlayer) and player.problem is not None
+    assert f"Unset {NO_VLC_ENV}" in player.problem
+    assert "Qt's media backend is not available" in player.problem
+    assert "Reinstall PySide6" in player.problem
+
+
+def test_native_wayland_takes_the_qt_player(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "wayland"))
+    player = create_player()
+    assert isinstance(player, QtPlayer) and player.problem is None
+    player.close()
 
 
 def test_missing_libvlc_falls_back_with_install_advice(
@@ -74,7 +132,8 @@ def test_missing_libvlc_falls_back_with_install_advice(
     assert message is not None
     assert "libvlc was not found" in message and "sudo apt install vlc" in message
     player = create_player()
-    assert isinstance(player, TimerPlayer) and player.problem == message
+    assert isinstance(player, QtPlayer) and player.problem is None
+    player.close()
     assert probe_length(REPO / "pyproject.toml") is None
 
 
@@ -107,7 +166,9 @@ def test_libvlc_without_plugins_falls_back(
     usable, message = vlc_status()
     assert not usable
     assert message is not None and "could not start" in message and "plugins" in message
-    assert isinstance(create_player(), TimerPlayer)
+    player = create_player()
+    assert isinstance(player, QtPlayer)
+    player.close()
 
 
 def test_prefer_xcb_only_under_wayland_with_xwayland(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -204,73 +265,79 @@ def test_timer_player_surface_shows_the_problem(qtbot: QtBot) -> None:
 # -- libvlc for real (decoding to a dummy video output offscreen) ------------------------------
 
 
-def test_vlc_player_plays_to_the_end(vlc_player: VlcPlayer, qtbot: QtBot, test_video: Path) -> None:  # noqa: F811
+def test_media_player_plays_to_the_end(
+    media_player: Player,
+    qtbot: QtBot,
+    test_video: Path,  # noqa: F811
+) -> None:
     times: list[float] = []
-    vlc_player.time_changed.connect(times.append)
-    assert vlc_player.load(test_video)
-    with qtbot.waitSignal(vlc_player.playing_changed, timeout=5000) as started:
-        vlc_player.play()
+    media_player.time_changed.connect(times.append)
+    assert media_player.load(test_video)
+    with qtbot.waitSignal(media_player.playing_changed, timeout=5000) as started:
+        media_player.play()
     assert started.args == [True]
-    with qtbot.waitSignal(vlc_player.ended, timeout=10000):
+    with qtbot.waitSignal(media_player.ended, timeout=10000):
         pass
-    assert not vlc_player.is_playing()
+    assert not media_player.is_playing()
     assert times and times == sorted(times) and times[-1] <= 2.0
-    assert vlc_player.clock.now() == pytest.approx(times[-1], abs=0.6)
-    assert vlc_player.length() == pytest.approx(2.0, abs=0.1)
-    assert vlc_player.problem is None
+    assert media_player.clock.now() == pytest.approx(times[-1], abs=0.6)
+    assert media_player.length() == pytest.approx(2.0, abs=0.1)
+    assert media_player.problem is None
 
     # After the end, a seek and play start again from there (libvlc needs a stop first).
-    vlc_player.seek(1.5)
-    with qtbot.waitSignal(vlc_player.time_changed, timeout=5000) as again:
-        vlc_player.play()
-    assert again.args[0] >= 1.4 and vlc_player.is_playing()
+    media_player.seek(1.5)
+    with qtbot.waitSignal(media_player.time_changed, timeout=5000) as again:
+        media_player.play()
+    assert again.args[0] >= 1.4 and media_player.is_playing()
 
 
-def test_vlc_player_seek_and_pause_move_the_clock_at_once(
-    vlc_player: VlcPlayer,
+def test_media_player_seek_and_pause_move_the_clock_at_once(
+    media_player: Player,
     qtbot: QtBot,
     test_video: Path,  # noqa: F811
 ) -> None:
-    vlc_player.load(test_video)
-    with qtbot.waitSignal(vlc_player.playing_changed, timeout=5000):
-        vlc_player.play()
-    vlc_player.seek(1.5)
-    assert vlc_player.clock.now() >= 1.5
-    vlc_player.pause()
-    frozen = vlc_player.clock.now()
-    with qtbot.waitSignal(vlc_player.playing_changed, timeout=5000) as paused:
-        pass
-    assert paused.args == [False]
-    assert vlc_player.clock.now() == frozen
+    media_player.load(test_video)
+    with qtbot.waitSignal(media_player.playing_changed, timeout=5000):
+        media_player.play()
+    media_player.seek(1.5)
+    assert media_player.clock.now() >= 1.5
+    changes: list[bool] = []
+    media_player.playing_changed.connect(changes.append)
+    media_player.pause()
+    frozen = media_player.clock.now()
+    # libvlc says so later, Qt at once: either way exactly one change, to "not playing".
+    qtbot.waitUntil(lambda: bool(changes), timeout=5000)
+    assert changes == [False]
+    assert media_player.clock.now() == frozen
 
 
-def test_vlc_player_loops_without_ending(
-    vlc_player: VlcPlayer,
+def test_media_player_loops_without_ending(
+    media_player: Player,
     qtbot: QtBot,
     test_video: Path,  # noqa: F811
 ) -> None:
     times: list[float] = []
-    vlc_player.time_changed.connect(times.append)
+    media_player.time_changed.connect(times.append)
     ended: list[bool] = []
-    vlc_player.ended.connect(lambda: ended.append(True))
-    assert vlc_player.load(test_video, loop=True)
-    vlc_player.play()
+    media_player.ended.connect(lambda: ended.append(True))
+    assert media_player.load(test_video, loop=True)
+    media_player.play()
     # The clip is 2 s: a loop shows as the reported time going back to the start.
     qtbot.waitUntil(lambda: any(b < a - 1.0 for a, b in itertools.pairwise(times)), timeout=10000)
-    assert not ended and vlc_player.is_playing()
+    assert not ended and media_player.is_playing()
 
 
 def test_missing_file_reports_and_keeps_the_timer(
-    vlc_player: VlcPlayer, qtbot: QtBot, tmp_path: Path
+    media_player: Player, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    with qtbot.waitSignal(vlc_player.error) as error:
-        assert not vlc_player.load(tmp_path / "gone.mp4")
+    with qtbot.waitSignal(media_player.error) as error:
+        assert not media_player.load(tmp_path / "gone.mp4")
     assert "not found" in error.args[0] and "gone.mp4" in error.args[0]
-    assert vlc_player.problem == error.args[0]
-    assert vlc_player.video_widget().message() == error.args[0]  # type: ignore[attr-defined]
-    with qtbot.waitSignal(vlc_player.time_changed):
-        vlc_player.play()
-    assert vlc_player.is_playing()
+    assert media_player.problem == error.args[0]
+    assert media_player.video_widget().message() == error.args[0]  # type: ignore[attr-defined]
+    with qtbot.waitSignal(media_player.time_changed):
+        media_player.play()
+    assert media_player.is_playing()
 
 
 @pytest.mark.parametrize(
@@ -283,32 +350,38 @@ def test_missing_file_reports_and_keeps_the_timer(
     ids=["short-text", "sentence", "binary"],
 )
 def test_unplayable_file_reports_and_keeps_the_timer(
-    vlc_player: VlcPlayer, qtbot: QtBot, tmp_path: Path, content: bytes
+    media_player: Player, qtbot: QtBot, tmp_path: Path, content: bytes
 ) -> None:
     path = tmp_path / "notes.mp4"
     path.write_bytes(content)
     ended: list[bool] = []
-    vlc_player.ended.connect(lambda: ended.append(True))
-    with qtbot.waitSignal(vlc_player.error, timeout=10000) as error:
-        assert not vlc_player.load(path)  # the probe finds out before playing
-    vlc_player.play()
-    assert "notes.mp4 is not a video VLC can read" in error.args[0]
-    assert vlc_player.problem == error.args[0]
-    with qtbot.waitSignal(vlc_player.time_changed):
+    media_player.ended.connect(lambda: ended.append(True))
+    if isinstance(media_player, VlcPlayer):
+        with qtbot.waitSignal(media_player.error, timeout=10000) as error:
+            assert not media_player.load(path)  # libvlc's parse finds out before playing
+        media_player.play()
+        assert "notes.mp4 is not a video VLC can read" in error.args[0]
+    else:
+        assert media_player.load(path)  # QtMultimedia only finds out when it tries
+        with qtbot.waitSignal(media_player.error, timeout=10000) as error:
+            media_player.play()
+        assert "could not play notes.mp4" in error.args[0]
+    assert media_player.problem == error.args[0]
+    with qtbot.waitSignal(media_player.time_changed):
         pass  # the timer took over and time goes on
-    assert vlc_player.is_playing() and not ended
+    assert media_player.is_playing() and not ended
 
 
 def test_loading_a_good_file_clears_the_problem(
-    vlc_player: VlcPlayer,
+    media_player: Player,
     qtbot: QtBot,
     tmp_path: Path,
     test_video: Path,  # noqa: F811
 ) -> None:
-    vlc_player.load(tmp_path / "gone.mp4")
-    assert vlc_player.problem is not None
-    assert vlc_player.load(test_video)
-    assert vlc_player.problem is None and vlc_player.video_widget().message() == ""
+    media_player.load(tmp_path / "gone.mp4")
+    assert media_player.problem is not None
+    assert media_player.load(test_video)
+    assert media_player.problem is None and media_player.video_widget().message() == ""
 
 
 EXIT_SCRIPT = """
@@ -366,3 +439,27 @@ def test_every_bundled_video_can_be_played(video: Path) -> None:
     info = probe_media(video)
     assert info.error is None, info.error
     assert info.has_video and info.length is not None and info.length > 0
+
+
+def test_rate_mute_and_volume_reach_the_backend_and_the_clock(
+    media_player: Player,
+    qtbot: QtBot,
+    test_video: Path,  # noqa: F811
+) -> None:
+    assert media_player.load(test_video)
+    with qtbot.waitSignal(media_player.playing_changed, timeout=5000):
+        media_player.play()
+    media_player.set_rate(1.5)
+    assert media_player.clock.rate == 1.5  # cues follow the faster picture
+    media_player.set_muted(True)
+    media_player.set_volume(40)
+    if isinstance(media_player, QtPlayer):
+        audio = media_player._audio
+        assert audio.isMuted() and audio.volume() == pytest.approx(0.4)
+        assert media_player._mp.playbackRate() == 1.5
+    else:
+        assert isinstance(media_player, VlcPlayer)
+        assert media_player._mp.get_rate() == pytest.approx(1.5)
+    media_player.set_volume(250)  # out of range: clamped, not an error
+    media_player.set_muted(False)
+    assert media_player.is_playing()

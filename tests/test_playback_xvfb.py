@@ -48,13 +48,29 @@ def test_video_pixels_reach_the_screen(
 
 @pytest.mark.xvfb
 @pytest.mark.slow
-def test_without_vlc_the_window_says_why(
+def test_without_libvlc_qt_draws_the_video(
     xvfb_display: str,  # noqa: F811
     red_video: Path,  # noqa: F811
     tmp_path: Path,
 ) -> None:
     shot = tmp_path / "screen.png"
-    report = run_script(xvfb_display, red_video, shot, WORKOUT_PLAYER_NO_VLC="1")
+    report = run_script(
+        xvfb_display, red_video, shot, PYTHON_VLC_LIB_PATH=str(tmp_path / "no-libvlc.so")
+    )
+    assert report["player"] == "QtPlayer" and report["problem"] is None
+    assert report["errors"] == []
+    assert report["best"] >= 0.9, f"video not on screen; see {shot}"
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+def test_on_the_timer_the_window_says_why(
+    xvfb_display: str,  # noqa: F811
+    red_video: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    shot = tmp_path / "screen.png"
+    report = run_script(xvfb_display, red_video, shot, WORKOUT_PLAYER_BACKEND="timer")
     assert report["player"] == "TimerPlayer"
-    assert isinstance(report["problem"], str) and "WORKOUT_PLAYER_NO_VLC" in report["problem"]
+    assert isinstance(report["problem"], str) and "WORKOUT_PLAYER_BACKEND" in report["problem"]
     assert report["best"] == 0.0  # no picture, only the dark panel with the reason

@@ -2,9 +2,9 @@
 
 tests/test_playback.py covers a missing file and text or binary junk named .mp4; here: an
 empty file, a real MP4 cut in half (its index, written last, is gone) and one cut after a
-second of video, each through VlcPlayer; then a video-led workout whose video is truncated,
-run by the SessionController to its end on the timer with the reason on the banner and every
-set stored.
+second of video, each through both video backends (VlcPlayer, QtPlayer); then a video-led
+workout whose video is truncated, run by the SessionController to its end on the timer with
+the reason on the banner and every set stored.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tests.media_fixtures import make_video
 from tests.ui_support import saved
 from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.loader import load_workout_or_raise
-from workout_player.playback import VlcPlayer, probe_media, vlc_status
+from workout_player.playback import Player, QtPlayer, VlcPlayer, probe_media, vlc_status
 from workout_player.store import open_store
 from workout_player.ui.player.controller import SessionController
 from workout_player.ui.player.screen import PlayerScreen
@@ -55,9 +55,9 @@ def mono() -> Monotonic:
     return Monotonic()
 
 
-@pytest.fixture
-def player(qtbot: QtBot, mono: Monotonic) -> Iterator[VlcPlayer]:
-    player = VlcPlayer(monotonic=mono)
+@pytest.fixture(params=[VlcPlayer, QtPlayer], ids=["vlc", "qt"])
+def player(request: pytest.FixtureRequest, qtbot: QtBot, mono: Monotonic) -> Iterator[Player]:
+    player = request.param(monotonic=mono)
     qtbot.addWidget(player.video_widget())
     yield player
     player.close()
@@ -65,7 +65,7 @@ def player(qtbot: QtBot, mono: Monotonic) -> Iterator[VlcPlayer]:
 
 @pytest.mark.parametrize("keep", [0.0, 0.5], ids=["empty", "cut-in-half"])
 def test_unreadable_video_says_so_and_time_goes_on(
-    player: VlcPlayer, qtbot: QtBot, mono: Monotonic, good_video: Path, tmp_path: Path, keep: float
+    player: Player, qtbot: QtBot, mono: Monotonic, good_video: Path, tmp_path: Path, keep: float
 ) -> None:
     broken = truncated(good_video, tmp_path / "broken.mp4", keep)
     with qtbot.waitSignal(player.error, timeout=10000) as error:
@@ -85,11 +85,12 @@ def test_unreadable_video_says_so_and_time_goes_on(
 
 @pytest.mark.slow
 def test_video_cut_short_with_its_index_first_is_refused_before_it_plays(
-    player: VlcPlayer, qtbot: QtBot, tmp_path: Path
+    player: Player, qtbot: QtBot, tmp_path: Path
 ) -> None:
     # With the index first (faststart) libvlc would play a cut file up to the cut and
-    # then "end": a video-led session would finish early with no word why. The player
-    # says it is cut short and runs the whole session on the timer instead.
+    # then "end" (QtMultimedia would stop there with an error): a video-led session would
+    # finish early or lose its picture with no word why. Both players say it is cut short
+    # before playing and run the whole session on the timer instead.
     # ffmpeg writes the index at the end by default; remux it to the front.
     full = make_video(tmp_path / "full.mp4", "testsrc=duration=4:size=320x240:rate=25")
     fast = tmp_path / "faststart.mp4"

@@ -3,7 +3,7 @@
 tests/test_playback.py simulates import failures inside the test process; here python-vlc
 really fails to load its library (PYTHON_VLC_LIB_PATH points at nothing, which python-vlc
 answers with SystemExit) in a fresh process: `plan` still works on a video-led workout, and
-the app starts that workout on the timer with the install advice on the banner.
+the app plays that workout with QtMultimedia instead, with no banner.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def test_plan_of_a_video_led_workout_without_libvlc(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_app_runs_a_video_led_workout_on_the_timer_and_says_how_to_get_video(
+def test_app_plays_a_video_led_workout_with_qt_and_shows_no_banner(
     tmp_path: Path,
 ) -> None:
     proc = subprocess.run(
@@ -76,6 +76,6 @@ def test_app_runs_a_video_led_workout_on_the_timer_and_says_how_to_get_video(
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert result["player"] == "TimerPlayer"
-    assert "libvlc was not found" in result["banner"] and "Install VLC" in result["banner"]
+    assert result["player"] == "QtPlayer"
+    assert result["banner"] == ""  # the banner is for when no backend can play
     assert result["started"] and result["total"] > 0

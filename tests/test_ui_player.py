@@ -293,10 +293,13 @@ def test_a_completed_session_stores_every_set(qtbot: QtBot, tmp_path: Path, stor
     assert sets[5].seconds == pytest.approx(10.0, abs=0.3)
 
 
-def test_without_libvlc_a_workout_runs_to_the_end_with_the_banner(
+def test_when_no_backend_can_play_a_workout_runs_to_the_end_with_the_banner(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from workout_player.playback import qt_player
+
     monkeypatch.setenv("WORKOUT_PLAYER_NO_VLC", "1")
+    monkeypatch.setattr(qt_player, "qt_status", lambda: (False, "No Qt media backend."))
     player = create_player()
     assert isinstance(player, TimerPlayer)
     assert player.problem

@@ -1,7 +1,8 @@
 """Video playback: the only package that imports vlc.
 
 create_player() gives a VlcPlayer (libvlc embedded in a Qt widget) when libvlc works, else a
-TimerPlayer that runs the same interface on a clock and shows why there is no video.
+QtPlayer (QtMultimedia's FFmpeg backend), else a TimerPlayer that runs the same interface on a
+clock and shows why there is no video.
 probe_length()/probe_media() read a file's length without Qt. Call prefer_xcb() before
 creating the QApplication.
 
@@ -22,6 +23,7 @@ from workout_player.playback.probe import MediaInfo, probe_length, probe_media
 if TYPE_CHECKING:
     from workout_player.playback.factory import create_player
     from workout_player.playback.player import Player
+    from workout_player.playback.qt_player import QtPlayer
     from workout_player.playback.surface import VideoSurface
     from workout_player.playback.timer_player import TimerPlayer
     from workout_player.playback.vlc_player import VlcPlayer
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "create_player": "factory",
     "Player": "player",
+    "QtPlayer": "qt_player",
     "VideoSurface": "surface",
     "TimerPlayer": "timer_player",
     "VlcPlayer": "vlc_player",
@@ -61,6 +64,7 @@ __all__ = [
     "NO_VLC_ENV",
     "MediaInfo",
     "Player",
+    "QtPlayer",
     "TimerPlayer",
     "VideoSurface",
     "VlcPlayer",

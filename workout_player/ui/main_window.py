@@ -342,6 +342,9 @@ class MainWindow(QMainWindow):
             # (Saving that waits is the controller's own "store" problem.)
             controller.report_problem("window", join_messages(self._notices))
         self.controller, self.player_screen = controller, screen
+        from workout_player.ui.player.mpris import attach_remote
+
+        self.mpris = attach_remote(controller, screen, self, screen.ask_end)
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
