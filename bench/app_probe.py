@@ -204,7 +204,8 @@ def install() -> None:
                 return
             self._ready_said = True
             say("ready", stamp())
-            key_round_trip(self, lambda: self._reached("key"))
+            if quit_at in QUIT_NEEDS:  # only then: a key on the player screen would act
+                key_round_trip(self, lambda: self._reached("key"))
 
         def start_workout(self, workout: Any) -> None:
             say("play", stamp())
