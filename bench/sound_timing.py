@@ -4,9 +4,9 @@
 
 Starts a private PulseAudio (`pulseaudio -n`: a null sink and a unix socket, nothing else)
 and records the sink's monitor with `parec` (raw 44.1 kHz mono), noting time.monotonic() as
-each chunk arrives. Sample n is placed at min over chunks (arrival - samples so far / rate)
-+ n / rate: the tightest bound the arrivals give, never early, so onsets are if anything
-measured late by the monitor's own latency.
+each chunk arrives. Sample n is placed at min over chunks within 2 s (arrival - index of the
+chunk's first sample / rate) + n / rate: the tightest bound the arrivals give. The null sink
+(rewinds off) renders a few ms ahead, so an onset can come out that much early (-3 ms seen).
 
 The real app (`workout-player play`, wrapped by app_probe.py with BENCH_SOUNDS=1 under a
 private Xvfb, cue offset 0) plays a short timer-led workout and a short video-led one (a
