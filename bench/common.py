@@ -7,11 +7,15 @@ delete the folder to start from scratch. Every benchmark prints `key=value` line
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,8 +118,43 @@ def xvfb() -> Iterator[str]:
         stop_xvfb(process)
 
 
+_runtime: list[Path] = []
+
+
+def private_runtime() -> Path:
+    """An XDG_RUNTIME_DIR of this benchmark's own, made on first use and removed at exit.
+
+    The app's voice warm-up connects to speech-dispatcher through this folder; with the
+    person's one (or another program's) it would reach a daemon that may not answer, and
+    the app's GUI thread then waits on it. A daemon the app spawns here is stopped at exit.
+    """
+    if not _runtime:
+        folder = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
+        _runtime.append(folder)
+        atexit.register(_remove_runtime, folder)
+    return _runtime[0]
+
+
+def stop_speechd(runtime: Path) -> None:
+    """Stop the speech-dispatcher spawned in `runtime`, if any (by its pid file)."""
+    for pid_file in (runtime / "speech-dispatcher" / "pid").glob("*.pid"):
+        with contextlib.suppress(OSError, ValueError, IndexError):  # gone already
+            os.kill(int(pid_file.read_text().split()[0]), signal.SIGTERM)
+
+
+def _remove_runtime(folder: Path) -> None:
+    stop_speechd(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def xcb_env(display: str, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("WAYLAND_DISPLAY", None)
-    env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(REPO), **extra})
+    env.update({
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "PYTHONPATH": str(REPO),
+        "XDG_RUNTIME_DIR": str(private_runtime()),
+        **extra,
+    })  # fmt: skip
     return env

@@ -31,10 +31,8 @@ espeak-ng for the voice (without them the voice figures are reported as missing)
 from __future__ import annotations
 
 import array
-import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -44,7 +42,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BENCH, REPO, ffmpeg, figure, median, note, out_dir, percentile, xcb_env, xvfb
+from common import (
+    BENCH,
+    REPO,
+    ffmpeg,
+    figure,
+    median,
+    note,
+    out_dir,
+    percentile,
+    stop_speechd,
+    xcb_env,
+    xvfb,
+)
 
 RATE = 44100
 THRESHOLD = 200  # |sample| (of 32767): beeps peak near 15,000, the null sink is exact zero
@@ -143,13 +153,6 @@ def pulse(folder: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
         time.sleep(0.1)
     server.kill()
     raise SystemExit("PulseAudio did not start")
-
-
-def stop_speechd(runtime: Path) -> None:
-    """Stop the speech-dispatcher the app spawned in our private runtime folder, if any."""
-    for pid_file in (runtime / "speech-dispatcher" / "pid").glob("*.pid"):
-        with contextlib.suppress(OSError, ValueError, IndexError):  # gone already
-            os.kill(int(pid_file.read_text().split()[0]), signal.SIGTERM)
 
 
 def session(
