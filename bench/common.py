@@ -7,7 +7,6 @@ delete the folder to start from scratch. Every benchmark prints `key=value` line
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import shutil
@@ -118,33 +117,33 @@ def xvfb() -> Iterator[str]:
         stop_xvfb(process)
 
 
-_runtime: list[Path] = []
+@contextmanager
+def private_runtime() -> Iterator[Path]:
+    """A fresh XDG_RUNTIME_DIR for one launch of the app; what it spawned there is stopped.
 
-
-def private_runtime() -> Path:
-    """An XDG_RUNTIME_DIR of this benchmark's own, made on first use and removed at exit.
-
-    The app's voice warm-up connects to speech-dispatcher through this folder; with the
-    person's one (or another program's) it would reach a daemon that may not answer, and
-    the app's GUI thread then waits on it. A daemon the app spawns here is stopped at exit.
+    The app's voice warm-up connects to speech-dispatcher through this folder. A shared
+    one can reach a daemon that does not answer (with no sound server, speech-dispatcher
+    0.11 serves its first client and then hangs, deaf to SIGTERM), and the app's GUI thread
+    then waits on it. So each launch gets its own, and the daemon it spawned is killed after.
     """
-    if not _runtime:
-        folder = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
-        _runtime.append(folder)
-        atexit.register(_remove_runtime, folder)
-    return _runtime[0]
+    folder = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
+    try:
+        yield folder
+    finally:
+        stop_spawned(folder)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def stop_speechd(runtime: Path) -> None:
-    """Stop the speech-dispatcher spawned in `runtime`, if any (by its pid file)."""
-    for pid_file in (runtime / "speech-dispatcher" / "pid").glob("*.pid"):
-        with contextlib.suppress(OSError, ValueError, IndexError):  # gone already
-            os.kill(int(pid_file.read_text().split()[0]), signal.SIGTERM)
-
-
-def _remove_runtime(folder: Path) -> None:
-    stop_speechd(folder)
-    shutil.rmtree(folder, ignore_errors=True)
+def stop_spawned(runtime: Path) -> None:
+    """Kill the processes left running with XDG_RUNTIME_DIR=`runtime` (speech-dispatcher and
+    its modules: only what was started with this benchmark's own folder)."""
+    marker = f"XDG_RUNTIME_DIR={runtime}".encode() + b"\0"
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        with contextlib.suppress(OSError):
+            if marker in (proc / "environ").read_bytes():
+                os.kill(int(proc.name), signal.SIGKILL)
 
 
 def xcb_env(display: str, **extra: str) -> dict[str, str]:
@@ -154,7 +153,6 @@ def xcb_env(display: str, **extra: str) -> dict[str, str]:
         "DISPLAY": display,
         "QT_QPA_PLATFORM": "xcb",
         "PYTHONPATH": str(REPO),
-        "XDG_RUNTIME_DIR": str(private_runtime()),
         **extra,
     })  # fmt: skip
     return env

@@ -32,6 +32,7 @@ from common import (
     make_720p_video,
     note,
     out_dir,
+    private_runtime,
     rss_mb,
     video_workout,
     xcb_env,
@@ -45,7 +46,7 @@ SELF_PACED_SECONDS = 20.0
 
 def rss_play(seconds: float) -> float:
     video = make_720p_video(out_dir() / "bench-720p-60s.mp4")
-    with xvfb() as display, tempfile.TemporaryDirectory() as folder:
+    with xvfb() as display, tempfile.TemporaryDirectory() as folder, private_runtime() as run:
         home = Path(folder)
         workout = video_workout(home / "follow.yaml", video, 60)
         env = xcb_env(
@@ -54,6 +55,7 @@ def rss_play(seconds: float) -> float:
             WORKOUT_PLAYER_DATA=str(home),
             XDG_CONFIG_HOME=str(home / "config"),
             PULSE_SERVER="none",
+            XDG_RUNTIME_DIR=str(run),
         )
         proc = subprocess.run(
             [sys.executable, str(BENCH / "app_probe.py"), "play", str(workout),

@@ -22,7 +22,7 @@ due time to 500 ms after:
 - The voice is measured in separate runs with the beeps off (so the two cannot be confused):
   voice_p50_ms / voice_max_ms, from the CueDue's sound coming due to the first speech
   sample (Qt's speechd engine -> speech-dispatcher -> espeak-ng -> Pulse). speech-dispatcher
-  is started by the app on demand in a private XDG_RUNTIME_DIR, and stopped here after.
+  is started by the app on demand in a private XDG_RUNTIME_DIR, and killed here after.
 
 Needs pulseaudio and pulseaudio-utils (`make bench` installs them), speech-dispatcher with
 espeak-ng for the voice (without them the voice figures are reported as missing).
@@ -51,7 +51,7 @@ from common import (
     note,
     out_dir,
     percentile,
-    stop_speechd,
+    stop_spawned,
     xcb_env,
     xvfb,
 )
@@ -247,9 +247,9 @@ def main() -> int:
                         + " ms"
                     )
         finally:
-            stop_speechd(root / "xdg")
             server.terminate()
             server.wait(timeout=10)
+            stop_spawned(root / "xdg")  # speech-dispatcher, spawned by the app
     late = [d for _, d, _ in beeps if d is not None]
     audio = [c for _, _, c in beeps if c is not None]
     figure("beep_p50_ms", percentile(late, 50) if late else None)

@@ -42,6 +42,7 @@ from common import (
     median,
     note,
     out_dir,
+    private_runtime,
     video_workout,
     xcb_env,
     xvfb,
@@ -84,6 +85,15 @@ def launch(
     display: str, script: Path, args: list[str], quit_at: str, home: Path, extra: dict[str, str]
 ) -> tuple[float, dict[str, str], str]:
     """Run a probe once; returns (launch time, {event: value}, stderr)."""
+    with private_runtime() as runtime:
+        return _launch(
+            display, script, args, quit_at, home, {**extra, "XDG_RUNTIME_DIR": str(runtime)}
+        )
+
+
+def _launch(
+    display: str, script: Path, args: list[str], quit_at: str, home: Path, extra: dict[str, str]
+) -> tuple[float, dict[str, str], str]:
     env = xcb_env(
         display,
         BENCH_QUIT=quit_at,
