@@ -24,8 +24,9 @@ due time to 500 ms after:
   sample (Qt's speechd engine -> speech-dispatcher -> espeak-ng -> Pulse). speech-dispatcher
   is started by the app on demand in a private XDG_RUNTIME_DIR, and killed here after.
 
-Needs pulseaudio and pulseaudio-utils (`make bench` installs them), speech-dispatcher with
-espeak-ng for the voice (without them the voice figures are reported as missing).
+Needs pulseaudio and pulseaudio-utils (`make bench` installs them); for the voice,
+speech-dispatcher-espeak-ng (not installed by `make bench`, see bench/README.md; without it
+the voice figures are reported as missing).
 """
 
 from __future__ import annotations
