@@ -21,8 +21,11 @@ APT_RUN := libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output speech-dis
 # launcher files that `workout-player install-desktop` puts in place; dbus-daemon gives the
 # MPRIS tests a private session bus and playerctl is the real client they drive it with.
 APT_TEST := xvfb xauth ffmpeg desktop-file-utils appstream libglib2.0-bin dbus playerctl
-# The benchmark draws its own test video with ffmpeg.
-APT_BENCH := ffmpeg
+# The benchmark draws its own test video with ffmpeg and records what the app plays from
+# a PulseAudio null sink (pulseaudio, parec). The voice figures also need
+# speech-dispatcher-espeak-ng, left out on purpose: with it and no sound server,
+# speech-dispatcher can hang (the app then turns its voice off: audio/speechd.py).
+APT_BENCH := ffmpeg pulseaudio pulseaudio-utils
 
 
 .PHONY: run test lint bench install system-deps test-deps clean help

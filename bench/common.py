@@ -7,11 +7,14 @@ delete the folder to start from scratch. Every benchmark prints `key=value` line
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -116,8 +119,42 @@ def xvfb() -> Iterator[str]:
         stop_xvfb(process)
 
 
+@contextmanager
+def private_runtime() -> Iterator[Path]:
+    """A fresh XDG_RUNTIME_DIR for one launch of the app; what it spawned there is stopped.
+
+    The app's voice warm-up connects to speech-dispatcher through this folder. A shared
+    one can reach a daemon that does not answer (with no sound server, speech-dispatcher
+    0.11 serves its first client and then hangs, deaf to SIGTERM), and the app's GUI thread
+    then waits on it. So each launch gets its own, and the daemon it spawned is killed after.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
+    try:
+        yield folder
+    finally:
+        stop_spawned(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def stop_spawned(runtime: Path) -> None:
+    """Kill the processes left running with XDG_RUNTIME_DIR=`runtime` (speech-dispatcher and
+    its modules: only what was started with this benchmark's own folder)."""
+    marker = f"XDG_RUNTIME_DIR={runtime}".encode() + b"\0"
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        with contextlib.suppress(OSError):
+            if marker in (proc / "environ").read_bytes():
+                os.kill(int(proc.name), signal.SIGKILL)
+
+
 def xcb_env(display: str, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("WAYLAND_DISPLAY", None)
-    env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(REPO), **extra})
+    env.update({
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "PYTHONPATH": str(REPO),
+        **extra,
+    })  # fmt: skip
     return env

@@ -15,12 +15,13 @@ frame's instant: exactly the value the session engine would have read then. The 
 `clock - frame_number / fps`. The naive baseline is the last time libvlc reported (what a
 cue fires on without interpolation), and `get_time()` polled every 5 ms in the GUI thread.
 
-The run: play 8 s, pause 2 s, resume, play to 18 s, seek to 30 s, play to 38 s.
-Keys: cue_p50_ms, cue_p95_ms, cue_max_ms, naive_p95_ms (+ cue_mean_ms, naive_poll_p95_ms,
-frames, vlc_first_frame_ms: play() to the first picture displayed, vlc_rss_mb: the process's
-RSS at the end, both for the side-by-side table with cue_timing_qt.py). Frames shown in the
-0.5 s after the seek (the old picture still on screen while
-libvlc decodes the new one) count like any other.
+The run: play 8 s, pause 2 s, resume, play to 18 s, seek to 30.5 s, at 21 s back to 12.4 s,
+at 24 s ahead to 36.7 s (between key frames, as step starts are), stop at 27 s. Keys:
+cue_p50_ms, cue_p95_ms, cue_max_ms, naive_p95_ms (+ cue_mean_ms, naive_poll_p95_ms, frames,
+vlc_first_frame_ms: play() to the first picture displayed, vlc_rss_mb: the process's RSS at
+the end, both for the side-by-side table with cue_timing_qt.py); seek_ms / seek_max_ms
+(median / worst of the three: seek() to the first picture of the target on screen) and
+seek_cue_max_ms (worst cue error from that picture on, until the next seek).
 """
 
 from __future__ import annotations
@@ -45,6 +46,33 @@ WIDTH, HEIGHT, FPS, SECONDS = 640, 360, 30, 40
 BITS = 12
 BANDS = BITS + 2  # the bits (most significant first), then a white and a black guard band
 ROW = HEIGHT // 2
+#: (run time, media seconds): a jump ahead, one back and one ahead again, like N, P, N.
+SEEKS: list[tuple[float, str | float]] = [(18.0, 30.5), (21.0, 12.4), (24.0, 36.7)]
+
+
+def seek_figures(
+    log: list[tuple[float, str, Any]], points: list[tuple[float, float, float]]
+) -> dict[str, float]:
+    """Per seek: seek() to the first picture of the target on screen, and the worst cue error
+    from that picture until the next seek (or the end)."""
+    asked = {target for _, target in SEEKS}  # not the player's own seeks (load, loop)
+    seeks = [(t, target) for t, name, target in log if name == "seek" and target in asked]
+    latencies, worst = [], []
+    for index, (at, _target) in enumerate(seeks):
+        until = seeks[index + 1][0] if index + 1 < len(seeks) else float("inf")
+        after = [(t, abs(value - true) * 1000) for t, value, true in points if at <= t < until]
+        if not after:
+            raise SystemExit(f"no picture was shown after the seek at {at:.1f}")
+        latencies.append((after[0][0] - at) * 1000)
+        if os.environ.get("BENCH_DEBUG"):
+            note(f"seek at {at:.3f} to {_target}: first {after[0]} then {after[1:3]}")
+        worst.append(max(error for _, error in after))
+    note("seeks: " + ", ".join(f"{ms:.0f} ms" for ms in latencies) + " to the new picture")
+    return {
+        "seek_ms": percentile(latencies, 50),
+        "seek_max_ms": max(latencies),
+        "seek_cue_max_ms": max(worst),
+    }
 
 
 def make_video(path: Path) -> Path:
@@ -222,7 +250,7 @@ def run(video: Path) -> dict[str, float | int]:
     poll.setInterval(5)
     poll.timeout.connect(lambda: polled.append((time.monotonic(), mp.get_time() / 1000.0)))
 
-    script = [(8.0, "pause"), (10.0, "resume"), (18.0, "seek"), (26.0, "stop")]
+    script = [(8.0, "pause"), (10.0, "resume"), *SEEKS, (27.0, "stop")]
     begun = [0.0]
 
     def step() -> None:
@@ -233,8 +261,8 @@ def run(video: Path) -> dict[str, float | int]:
                 player.pause()
             elif action == "resume":
                 player.play()
-            elif action == "seek":
-                player.seek(30.0)
+            elif isinstance(action, float):
+                player.seek(action)
             else:
                 app.quit()
 
@@ -279,6 +307,7 @@ def run(video: Path) -> dict[str, float | int]:
         f"{points[worst][2] * FPS:.0f} ({signed[worst]:+.1f} ms)"
     )
     return {
+        **seek_figures(clock.log, points),
         "cue_p50_ms": percentile(errors, 50),
         "cue_p95_ms": percentile(errors, 95),
         "cue_max_ms": max(errors),

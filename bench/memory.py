@@ -32,6 +32,7 @@ from common import (
     make_720p_video,
     note,
     out_dir,
+    private_runtime,
     rss_mb,
     video_workout,
     xcb_env,
@@ -45,8 +46,13 @@ SELF_PACED_SECONDS = 20.0
 
 def rss_play(seconds: float) -> float:
     video = make_720p_video(out_dir() / "bench-720p-60s.mp4")
-    with xvfb() as display, tempfile.TemporaryDirectory() as folder:
+    with xvfb() as display, tempfile.TemporaryDirectory() as folder, private_runtime() as run:
         home = Path(folder)
+        # Voice off: with no sound server (PULSE_SERVER=none) speech-dispatcher hangs on the
+        # first cue it is asked to speak and the app's GUI thread waits on it for good.
+        config = home / "config" / "workout-player"
+        config.mkdir(parents=True)
+        (config / "Workout Player.conf").write_text("[sound]\nvoice=false\n", encoding="utf-8")
         workout = video_workout(home / "follow.yaml", video, 60)
         env = xcb_env(
             display,
@@ -54,6 +60,7 @@ def rss_play(seconds: float) -> float:
             WORKOUT_PLAYER_DATA=str(home),
             XDG_CONFIG_HOME=str(home / "config"),
             PULSE_SERVER="none",
+            XDG_RUNTIME_DIR=str(run),
         )
         proc = subprocess.run(
             [sys.executable, str(BENCH / "app_probe.py"), "play", str(workout),
