@@ -10,6 +10,7 @@ client, exactly what a stuck speech-dispatcher looks like from outside.
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,13 +56,39 @@ def test_a_stuck_service_is_not_answering(stuck_service: Path) -> None:
     assert speechd.not_answering(timeout=0.05) is True
 
 
-def test_a_service_that_accepts_is_answering(runtime: Path) -> None:
+def test_a_service_that_replies_is_answering(runtime: Path) -> None:
+    path = _socket_path(runtime)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(8)
+    heard: list[bytes] = []
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        with conn:
+            heard.append(conn.recv(256))
+            conn.sendall(b"208 OK CLIENT NAME SET\r\n")
+            heard.append(conn.recv(256))
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    try:
+        assert speechd.not_answering(timeout=10) is False
+    finally:
+        thread.join(timeout=10)
+        server.close()
+    assert heard == [b"SET SELF CLIENT_NAME user:workout_player:probe\r\n", b"QUIT\r\n"]
+
+
+def test_a_service_that_accepts_but_never_replies_is_not_answering(runtime: Path) -> None:
+    # The connection completes (the kernel queues it) but nobody reads or writes: what a
+    # speech-dispatcher stuck in its output module looks like after its first client.
     path = _socket_path(runtime)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(path))
     server.listen(8)
     try:
-        assert speechd.not_answering() is False
+        assert speechd.not_answering(timeout=0.05) is True
     finally:
         server.close()
 

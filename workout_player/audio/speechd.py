@@ -15,6 +15,7 @@ No socket yet means libspeechd starts speech-dispatcher itself: that is left to 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import select
@@ -48,10 +49,13 @@ def socket_address() -> tuple[int, object] | None:
 
 
 def not_answering(timeout: float = TIMEOUT_S) -> bool:
-    """True when speech-dispatcher's socket exists but a connection does not complete.
+    """True when speech-dispatcher's socket exists but it does not answer in `timeout`.
 
-    False when it answers, and when there is nothing to ask (no socket file: libspeechd
-    will start the service itself; a refused connection: it will say so itself).
+    Answering is what libspeechd's first exchange needs: the connection completes and
+    the service replies to SSIP's "SET SELF CLIENT_NAME" (a service can accept and then
+    hang, seen with its espeak-ng module and no sound server). False when it answers,
+    and when there is nothing to ask (no socket file: libspeechd will start the service
+    itself; a refused connection: it will say so itself at once).
     """
     found = socket_address()
     if found is None:
@@ -63,15 +67,35 @@ def not_answering(timeout: float = TIMEOUT_S) -> bool:
     try:
         sock.setblocking(False)
         code = sock.connect_ex(address)  # type: ignore[arg-type]
-        if code in (0, errno.EISCONN):
-            return False
         if code in (errno.EAGAIN, errno.EWOULDBLOCK):
             return True  # a local socket's queue is full: nobody is accepting
-        if code != errno.EINPROGRESS:
+        if code == errno.EINPROGRESS:
+            _, ready, _ = select.select([], [sock], [], timeout)
+            if not ready:
+                return True
+            if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR):
+                return False  # refused: libspeechd fails at once, no hang
+        elif code not in (0, errno.EISCONN):
             return False  # refused or gone: libspeechd fails at once, no hang
-        _, ready, _ = select.select([], [sock], [], timeout)
-        return not ready
+        return not _replies(sock, timeout)
     except OSError:
         return False
     finally:
         sock.close()
+
+
+def _replies(sock: socket.socket, timeout: float) -> bool:
+    """Whether the service answers SSIP's first command within `timeout`."""
+    sock.setblocking(True)
+    sock.settimeout(timeout)
+    try:
+        sock.sendall(b"SET SELF CLIENT_NAME user:workout_player:probe\r\n")
+        reply = sock.recv(256)
+    except TimeoutError:
+        return False
+    except OSError:
+        return True  # it closed on us: not a hang, let libspeechd report it
+    if reply:
+        with contextlib.suppress(OSError):
+            sock.sendall(b"QUIT\r\n")
+    return True
