@@ -1,0 +1,1 @@
+"""The report for the physiotherapist drawn into a PDF (QPdfWriter, QtCharts)."""

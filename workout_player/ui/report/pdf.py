@@ -1,0 +1,174 @@
+"""The report as PDF bytes, with Qt's own PDF support (QPdfWriter + QPainter + QTextDocument).
+
+    data = gather(store, start, end)          # workout_player.store.report_data
+    pdf = report_pdf(data)                    # bytes: vector, fonts embedded, text extracts
+    write_bytes_output(path, pdf, protected)  # workout_player.output_file: never half a file
+
+Page 1 is the minute read: who and when, red flags first, sessions and effort, the pain
+chart and its change. The self-checks, what was done and the notes follow below it when
+they fit, else on pages 2 and 3 (the lists are cut to keep the report at three pages).
+Needs a QApplication (QtCharts draws through QGraphicsScene).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+
+from workout_player import __version__
+from workout_player.store.report_data import ReportData
+from workout_player.ui.report import content
+from workout_player.ui.report.chart import SCENE_SIZE, paint_chart, pain_chart
+
+LETTER_TERRITORIES = frozenset(
+    {
+        QLocale.Country.UnitedStates,
+        QLocale.Country.Canada,
+        QLocale.Country.Mexico,
+        QLocale.Country.Philippines,
+        QLocale.Country.Chile,
+        QLocale.Country.Colombia,
+        QLocale.Country.CostaRica,
+        QLocale.Country.DominicanRepublic,
+        QLocale.Country.ElSalvador,
+        QLocale.Country.Guatemala,
+        QLocale.Country.Nicaragua,
+        QLocale.Country.Panama,
+        QLocale.Country.PuertoRico,
+        QLocale.Country.Venezuela,
+    }
+)
+"""Where Letter paper is the norm; everywhere else prints on A4."""
+DPI = 300
+MARGIN_MM = 15.0
+FOOTER_PT = 7
+MAX_PAGES = 3
+
+
+def paper_for(locale: QLocale | None = None) -> QPageSize:
+    """Letter in the Americas' Letter countries and the Philippines, A4 elsewhere."""
+    territory = (locale or QLocale.system()).territory()
+    if territory in LETTER_TERRITORIES:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+def report_font(points: float) -> QFont:
+    """DejaVu Sans (the Makefile installs it) without ligatures, so that "effort" copied
+    out of the PDF, or searched for in it, is six letters and not "e", "ﬀ", "ort"."""
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def _document(html: str, writer: QPdfWriter, width: float) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(report_font(9))
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    return doc
+
+
+def report_pdf(data: ReportData, locale: QLocale | None = None) -> bytes:
+    """The whole report, one to three pages, as the bytes of a PDF file."""
+    buffer = QByteArray()
+    device = QBuffer(buffer)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(device)
+    writer.setResolution(DPI)
+    writer.setTitle(f"Home exercise report {data.start.isoformat()} to {data.end.isoformat()}")
+    writer.setCreator(f"Workout Player {__version__}")
+    writer.setPageLayout(
+        QPageLayout(
+            paper_for(locale),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    _Pages(writer, data).draw()
+    device.close()
+    return bytes(buffer.data())
+
+
+class _Pages:
+    """Lays the report out on the writer's pages (device units: 1/300 inch)."""
+
+    def __init__(self, writer: QPdfWriter, data: ReportData) -> None:
+        self.writer = writer
+        self.data = data
+        self.width = float(writer.width())
+        footer_height = FOOTER_PT * 3.2 * DPI / 72  # two lines and a gap
+        self.body = float(writer.height()) - footer_height
+        self.gap = 0.12 * DPI
+
+    def draw(self) -> None:
+        data, width = self.data, self.width
+        top = _document(content.overview(data), self.writer, width)
+        heading = _document(content.pain_heading(data), self.writer, width)
+        pain = _document(content.pain_text(data), self.writer, width)
+        details = _document(content.details(data), self.writer, width)
+        with_chart = bool(data.sessions) and data.has_pain
+        chart_height = width * SCENE_SIZE[1] / SCENE_SIZE[0] if with_chart else 0.0
+        first = top.size().height() + heading.size().height() + 2 * self.gap + chart_height + pain.size().height() + self.gap
+        below = details.size().height() <= self.body - first
+        details.setPageSize(QSizeF(width, self.body))
+        rest = 0 if below else min(MAX_PAGES - 1, details.pageCount())
+        pages = 1 + rest
+        painter = QPainter(self.writer)
+        try:
+            y = self._doc(painter, top, 0.0)
+            y = self._doc(painter, heading, y)
+            if with_chart:
+                chart = pain_chart(data.pain, data.start, data.end)
+                paint_chart(painter, chart, QRectF(0, y, width, chart_height))
+                y += chart_height
+            y = self._doc(painter, pain, y)
+            if below:
+                self._doc(painter, details, y)
+            self._footer(painter, 1, pages)
+            for page in range(rest):
+                self.writer.newPage()
+                painter.save()
+                painter.translate(0, -page * self.body)
+                clip = QRectF(0, page * self.body, width, self.body)
+                details.drawContents(painter, clip)
+                painter.restore()
+                self._footer(painter, page + 2, pages)
+        finally:
+            painter.end()
+
+    def _doc(self, painter: QPainter, doc: QTextDocument, y: float) -> float:
+        painter.save()
+        painter.translate(0, y)
+        doc.drawContents(painter)
+        painter.restore()
+        return y + doc.size().height() + self.gap
+
+    def _footer(self, painter: QPainter, page: int, pages: int) -> None:
+        painter.save()
+        top = self.body + self.gap
+        painter.setPen(QPen(QColor("#999999"), 2))
+        painter.drawLine(0, int(top), int(self.width), int(top))
+        painter.setPen(QColor("#444444"))
+        painter.setFont(report_font(FOOTER_PT))
+        area = QRectF(0, top + self.gap / 2, self.width, float(self.writer.height()) - top)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        painter.drawText(area, content.footer(self.data, page, pages), option)
+        painter.restore()
+
