@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from workout_player.domain.check_report import (
     Judged,
@@ -207,3 +207,19 @@ def _checks(store: Store, start: date, end: date) -> CheckSummary | None:
 
 def _ratio(found: Ratio) -> str:
     return ratio_sentence(found)
+
+
+DEFAULT_DAYS = 84
+"""Without --from, the report covers the twelve weeks up to its last day."""
+
+
+def default_start(store: Store, end: date) -> date:
+    """Twelve weeks before `end`, or the first session's day in them when later (a person
+    who began three weeks ago gets three weeks, not nine empty ones)."""
+    since = end - timedelta(days=DEFAULT_DAYS - 1)
+    flt = HistoryFilter(since=since, until=end)
+    if store.count_sessions(flt) == 0:
+        return since
+    oldest = store.sessions(flt, limit=1, offset=store.count_sessions(flt) - 1)
+    first = oldest[0].started_at if oldest else None
+    return max(since, first.date()) if first is not None else since
