@@ -30,7 +30,6 @@ body { color: #111; }
 h1 { font-size: 15pt; margin: 0 0 2pt 0; }
 h2 { font-size: 11pt; margin: 8pt 0 3pt 0; color: #1f3f68; }
 p { margin: 2pt 0; }
-td, th { padding: 2pt 5pt; }
 th { background: #e6ecf3; text-align: left; }
 .flag { background: #fde2dd; color: #7a1000; font-weight: bold; padding: 4pt; }
 .muted { color: #555; }
@@ -41,13 +40,20 @@ def day_text(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def hours_text(minutes: float) -> str:
+    """Active time as "7 h 05 min" (or "45 min")."""
+    whole = round(minutes)
+    hours, rest = divmod(whole, 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
 def _t(text: str) -> str:
     return escape(printable(text))
 
 
 def _table(head: list[str], rows: list[list[str]], right: set[int] | None = None) -> str:
     right = right or set()
-    out = ['<table cellspacing="0" cellpadding="3" border="0.5" style="border-color:#999; border-style:solid">']
+    out = ['<table cellspacing="0" cellpadding="7" border="0.5" style="border-color:#999; border-style:solid">']
     out.append("<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>")
     for row in rows:
         cells = "".join(
@@ -125,7 +131,7 @@ def _adherence(data: ReportData) -> str:
             ["Sessions", "Completed", "Ended early", "Per week", "Active time", "Sets", "Effort (RPE)"],
             [[
                 str(n), str(data.completed), str(stopped), f"{n / weeks:.1f}",
-                format_clock(data.minutes * 60), str(sets), effort,
+                hours_text(data.minutes), str(sets), effort,
             ]],  # fmt: skip
         )
     )
