@@ -190,9 +190,9 @@ def _judged_text(item: Judged | None, unit: str) -> str:
     text = result_text(item.row.value, unit) + (" (cap)" if item.row.capped else "")
     found = item.comparison
     if found is None:
-        return f"{text}<br/><span class='muted'>no norm: own trend</span>"
+        return f"{text} <span class='muted'>(no verified norm)</span>"
     position = {"below": "below", "within": "within", "above": "above"}[found.position]
-    return f"{text}<br/><span class='muted'>{position} {found.row.low:g}-{found.row.high:g}</span>"
+    return f"{text} <span class='muted'>({position} {found.row.low:g}-{found.row.high:g})</span>"
 
 
 def _checks(data: ReportData) -> str:
