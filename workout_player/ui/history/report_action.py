@@ -40,6 +40,8 @@ class ReportAction(QObject):
         self.shortcut.activated.connect(self.make)
         self.ask_path: Callable[[str], str] = self._ask
         """Where to save (replaced in tests); "" when the person cancels."""
+        self.tell: Callable[[str], None] = self._warn
+        """Says why the report was not written (replaced in tests)."""
         self.last_written: Path | None = None
 
     def period(self) -> tuple[date, date]:
@@ -58,9 +60,12 @@ class ReportAction(QObject):
         try:
             write_bytes_output(target, build_report(self._store, start, end), protected)
         except (OutputError, StoreError) as exc:
-            QMessageBox.warning(self._page, "Report not written", str(exc))
+            self.tell(str(exc))
             return
         self.last_written = target
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self._page, "Report not written", message)
 
     def _ask(self, name: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
