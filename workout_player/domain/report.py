@@ -27,9 +27,9 @@ class PainPoint:
     """One session's pain answers (None: not answered)."""
 
     day: date
-    before: int | None
-    after: int | None
-    morning: int | None
+    before: float | None
+    after: float | None
+    morning: float | None
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,31 @@ def per_week(sessions: Iterable[tuple[date, float]], start: date, end: date) -> 
     return weeks
 
 
-def _mean(values: Sequence[int]) -> float | None:
+CHART_POINTS = 120
+"""Up to this many sessions the chart shows each one; beyond, weekly averages (three
+years of daily points is a smear no one can read in a minute)."""
+
+
+def chart_points(points: Sequence[PainPoint]) -> tuple[list[PainPoint], bool]:
+    """What the pain chart plots, and whether those are weekly averages."""
+    if len(points) <= CHART_POINTS:
+        return list(points), False
+    weeks: dict[date, list[PainPoint]] = {}
+    for point in points:
+        weeks.setdefault(monday(point.day), []).append(point)
+    averaged = [
+        PainPoint(
+            week + timedelta(days=3),  # drawn mid-week
+            mean_of(p.before for p in found),
+            mean_of(p.after for p in found),
+            mean_of(p.morning for p in found),
+        )
+        for week, found in sorted(weeks.items())
+    ]
+    return averaged, True
+
+
+def _mean(values: Sequence[float]) -> float | None:
     return fmean(values) if values else None
 
 
@@ -133,7 +157,7 @@ def _sentence(first: float, last: float) -> str:
     return f"{change}, less than a clinically meaningful difference (2 points or 30%; {SOURCE})."
 
 
-def mean_of(values: Iterable[int | None]) -> float | None:
+def mean_of(values: Iterable[float | None]) -> float | None:
     """The average of the answered values (None when none was)."""
     found = [v for v in values if v is not None]
     return fmean(found) if found else None

@@ -19,8 +19,9 @@ from workout_player.domain.text_rules import printable
 from workout_player.store.report_data import CheckLine, ReportData
 
 APP = "Workout Player"
-MAX_WEEKS = 13
-"""Weeks in the adherence table; a longer period shows its last 13 and the average."""
+MAX_WEEKS = 8
+"""Weeks in the adherence table (wider would break its words); a longer period shows its
+last 8, with the average per week above and the count of empty weeks below."""
 MAX_EXERCISES = 30
 MAX_NOTES = 12
 NOTE_CHARS = 300
@@ -54,10 +55,11 @@ def _t(text: str) -> str:
 def _table(head: list[str], rows: list[list[str]], right: set[int] | None = None) -> str:
     right = right or set()
     out = ['<table cellspacing="0" cellpadding="7" border="0.5" style="border-color:#999; border-style:solid">']
-    out.append("<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>")
+    out.append("<tr>" + "".join(f"<th nowrap>{h}</th>" for h in head) + "</tr>")
     for row in rows:
         cells = "".join(
-            f'<td align="{"right" if i in right else "left"}">{c}</td>' for i, c in enumerate(row)
+            f'<td align="{"right" if i in right else "left"}"{" nowrap" if i == 0 else ""}>{c}</td>'
+            for i, c in enumerate(row)
         )
         out.append(f"<tr>{cells}</tr>")
     return "".join(out) + "</table>"
@@ -143,22 +145,27 @@ def _adherence(data: ReportData) -> str:
         parts.append("<p></p>" + _table(head, [done]))
     else:
         rows2 = data.weeks[-MAX_WEEKS:]
-        head = ["Week of", *(f"{w.start.day} {w.start:%b}" for w in rows2)]
+        head = ["Week of", *(f"{w.start.day}&nbsp;{w.start:%b}" for w in rows2)]
         count = ["Sessions", *(str(w.sessions) for w in rows2)]
         mins = ["Minutes", *(f"{w.minutes:.0f}" for w in rows2)]
         parts.append("<p></p>" + _table(head, [count, mins]))
     if len(data.weeks) > MAX_WEEKS:
-        parts.append(f'<p class="muted">The last {MAX_WEEKS} of {len(data.weeks)} weeks shown.</p>')
+        empty = sum(1 for w in data.weeks if w.sessions == 0)
+        parts.append(
+            f'<p class="muted">The last {MAX_WEEKS} of {len(data.weeks)} weeks shown; '
+            f"{empty} week{'s' if empty != 1 else ''} of the period had no session.</p>"
+        )
     return "".join(parts)
 
 
-def pain_heading(data: ReportData) -> str:
+def pain_heading(data: ReportData, weekly: bool) -> str:
     """The heading above the chart (nothing without sessions)."""
     if not data.sessions:
         return ""
+    each = "weekly averages" if weekly else "each session"
     return (
         f"<html><head><style>{STYLE}</style></head><body><h2>Pain before, after and the next "
-        "morning (0 none, 10 worst)</h2></body></html>"
+        f"morning ({each}; 0 none, 10 worst)</h2></body></html>"
     )
 
 

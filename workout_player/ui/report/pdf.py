@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from workout_player import __version__
+from workout_player.domain.report import chart_points
 from workout_player.store.report_data import ReportData
 from workout_player.ui.report import content
 from workout_player.ui.report.chart import SCENE_SIZE, paint_chart, pain_chart
@@ -119,7 +120,8 @@ class _Pages:
     def draw(self) -> None:
         data, width = self.data, self.width
         top = _document(content.overview(data), self.writer, width)
-        heading = _document(content.pain_heading(data), self.writer, width)
+        points, weekly = chart_points(data.pain)
+        heading = _document(content.pain_heading(data, weekly), self.writer, width)
         pain = _document(content.pain_text(data), self.writer, width)
         details = _document(content.details(data), self.writer, width)
         with_chart = bool(data.sessions) and data.has_pain
@@ -134,7 +136,7 @@ class _Pages:
             y = self._doc(painter, top, 0.0)
             y = self._doc(painter, heading, y)
             if with_chart:
-                chart = pain_chart(data.pain, data.start, data.end)
+                chart = pain_chart(points, data.start, data.end)
                 paint_chart(painter, chart, QRectF(0, y, width, chart_height))
                 y += chart_height
             y = self._doc(painter, pain, y)
