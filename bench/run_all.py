@@ -28,6 +28,7 @@ BENCHMARKS = [
     "startup",
     "history_scale",
     "today_open",
+    "report_build",
     "memory",
     "ui_stall",
 ]
@@ -53,6 +54,8 @@ GOALS: dict[str, tuple[float | None, str]] = {
     "history_cli_ms": (150, "`history --json --limit 50`, process wall time"),
     "today_open_ms": (150, "Today worked out with three years of daily programme sessions"),
     "today_cli_ms": (150, "`today --json` on that history, process wall time"),
+    "report_build_ms": (None, "the PDF report of three years of daily sessions, in process"),
+    "report_cli_ms": (2000, "`report -o FILE` on three years of daily sessions, process wall time"),
     "rss_play_mb": (200, "peak RSS of the app playing 720p for 60 s"),
     "rss_growth_mb": (5, "RSS growth over a 30-minute session (fake clock)"),
     "ui_stall_ms": (4, "longest GUI-thread stall while sets are written, disk-heavy neighbour"),
