@@ -14,8 +14,7 @@ from pathlib import Path
 
 from tests.history_data import record
 from workout_player.domain.profile import Profile
-from workout_player.store import CheckRecord, Store, open_store
-from workout_player.store import programmes
+from workout_player.store import CheckRecord, Store, open_store, programmes
 
 START = date(2026, 10, 5)
 END = date(2026, 11, 29)
@@ -70,9 +69,7 @@ def write(store: Store, *, pain: bool = True) -> list[int]:
         )
     store.update_session(ids[2], notes=NOTE)
     flagged = ids[(FLAG_DAY - START).days // 2]
-    programmes.respond(
-        store, flagged, {"leg_symptoms": True, "morning_pain": 4 if pain else None}
-    )
+    programmes.respond(store, flagged, {"leg_symptoms": True, "morning_pain": 4 if pain else None})
     store.set_profile(Profile(birth_year=1960, sex="female"))
     for session, results in ((ids[0], CHECKS_START), (ids[-1], CHECKS_END)):
         at = store.session(session).started_at + timedelta(minutes=5)  # type: ignore[union-attr]

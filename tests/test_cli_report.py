@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from tests import report_history as known
 from tests.conftest import REPO
-from tests.test_store_read_only import Mount, mount, remount_read_only  # noqa: F401 (fixture)
+from tests.test_store_read_only import Mount, remount_read_only
+from tests.test_store_read_only import mount as _mount  # noqa: F401 (the `mount` fixture)
 from workout_player.cli import main
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests import report_history as known
+from tests.conftest import REPO
 from workout_player.domain.report import PainPoint, is_meaningful, pain_change, per_week
 from workout_player.store import open_store
 from workout_player.store.report_data import DEFAULT_DAYS, default_start, gather
@@ -125,3 +126,22 @@ def test_default_start_is_twelve_weeks_or_the_first_session(history: Path) -> No
         assert default_start(store, known.END) == known.START  # began within the 12 weeks
         later = known.END + timedelta(days=200)
         assert default_start(store, later) == later - timedelta(days=DEFAULT_DAYS - 1)
+
+
+def test_a_followed_programme_names_its_week_phase_and_plan(history: Path) -> None:
+    from datetime import datetime
+
+    from workout_player.store import programmes
+    from workout_player.store.today import programme_file_key
+
+    programme = REPO / "workouts" / "programmes" / "low-back-8-weeks.yaml"
+    with open_store(history) as store:
+        started = datetime(2026, 10, 5, 8, 0).astimezone()
+        record = programmes.enrol_record(programme_file_key(programme), "Low back", started)
+        programmes.enrol(store, record)
+        data = gather(store, known.START, known.END)
+    assert data.programme is not None
+    assert (data.programme.title, data.programme.started) == ("Low back", known.START)
+    assert data.programme.where.startswith("week 8 of 8, phase ")
+    assert [week for week, _done, _planned in data.programme.adherence] == list(range(1, 9))
+    assert all(planned > 0 for _week, _done, planned in data.programme.adherence)

@@ -35,7 +35,9 @@ def pdf_of(tmp_path: Path, start: date, end: date, *, pain: bool = True) -> Path
 
 
 def text_of(pdf: Path) -> str:
-    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
     return " ".join(done.stdout.split())  # lines wrap where the page does
 
 

@@ -207,8 +207,12 @@ def _report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
             " Without --from it covers the twelve weeks up to --to (default today)."
         ),
     )
-    p.add_argument("--from", dest="start", type=iso_date, metavar="DATE", help="first day, YYYY-MM-DD")
-    p.add_argument("--to", type=iso_date, metavar="DATE", help="last day, YYYY-MM-DD (default today)")
+    p.add_argument(
+        "--from", dest="start", type=iso_date, metavar="DATE", help="first day, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--to", type=iso_date, metavar="DATE", help="last day, YYYY-MM-DD (default today)"
+    )
     p.add_argument(
         "-o", "--output", metavar="FILE", help="the PDF to write (default report-FROM-to-TO.pdf)"
     )

@@ -24,8 +24,8 @@ from workout_player.domain.checks import Asymmetry, Ratio
 from workout_player.domain.checks.wording import ratio_sentence
 from workout_player.domain.report import PainChange, PainPoint, Week, mean_of, pain_change, per_week
 from workout_player.store.check_results import CheckRow
-from workout_player.store.queries import ExerciseTotal, HistoryFilter, SessionRow
 from workout_player.store.programmes import current_enrolment, responses
+from workout_player.store.queries import ExerciseTotal, HistoryFilter, SessionRow
 from workout_player.store.sessions import Store
 from workout_player.store.today import load_today
 
@@ -156,9 +156,7 @@ def _programme(store: Store, start: date, end: date) -> Programme | None:
     if view.due is not None:
         where = f"week {view.due.week} of {view.due.weeks}, phase {view.due.phase.name}"
     first_week = row.enrolment.week_of(start) or 1
-    adherence = tuple(
-        (a.week, a.done, a.planned) for a in view.adherence if a.week >= first_week
-    )
+    adherence = tuple((a.week, a.done, a.planned) for a in view.adherence if a.week >= first_week)
     return Programme(row.programme, state, row.enrolment.start_day, where, adherence)
 
 

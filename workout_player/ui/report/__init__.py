@@ -1,6 +1,6 @@
 """The report for the physiotherapist drawn into a PDF (QPdfWriter, QtCharts).
 
-    pdf = build_report(store, start, end)   # bytes; the CLI and the History screen share it
+pdf = build_report(store, start, end)   # bytes; the CLI and the History screen share it
 """
 
 from __future__ import annotations

@@ -52,9 +52,16 @@ def _t(text: str) -> str:
     return escape(printable(text))
 
 
+TABLE = (
+    '<table cellspacing="0" cellpadding="7" border="0.5"'
+    ' style="border-color:#999; border-style:solid">'
+)
+
+
 def _table(head: list[str], rows: list[list[str]], right: set[int] | None = None) -> str:
     right = right or set()
-    out = ['<table cellspacing="0" cellpadding="7" border="0.5" style="border-color:#999; border-style:solid">']
+    # cellpadding is in device pixels: 7 at 300 dpi is 0.6 mm.
+    out = [TABLE]
     out.append("<tr>" + "".join(f"<th nowrap>{h}</th>" for h in head) + "</tr>")
     for row in rows:
         cells = "".join(
@@ -85,7 +92,9 @@ def overview(data: ReportData) -> str:
             f"{day_text(prog.started)}{where}</p>"
         )
         if prog.problem:
-            parts.append(f'<p class="muted">The programme file cannot be read: {_t(prog.problem)}</p>')
+            parts.append(
+                f'<p class="muted">The programme file cannot be read: {_t(prog.problem)}</p>'
+            )
     else:
         parts.append("<p><b>Programme:</b> none followed; sessions chosen by the person.</p>")
     parts.append(_red_flags(data))
@@ -130,11 +139,26 @@ def _adherence(data: ReportData) -> str:
     )
     parts.append(
         _table(
-            ["Sessions", "Completed", "Ended early", "Per week", "Active time", "Sets", "Effort (RPE)"],
-            [[
-                str(n), str(data.completed), str(stopped), f"{n / weeks:.1f}",
-                hours_text(data.minutes), str(sets), effort,
-            ]],  # fmt: skip
+            [
+                "Sessions",
+                "Completed",
+                "Ended early",
+                "Per week",
+                "Active time",
+                "Sets",
+                "Effort (RPE)",
+            ],
+            [
+                [
+                    str(n),
+                    str(data.completed),
+                    str(stopped),
+                    f"{n / weeks:.1f}",
+                    hours_text(data.minutes),
+                    str(sets),
+                    effort,
+                ]
+            ],
         )
     )
     prog = data.programme
@@ -183,12 +207,12 @@ def pain_text(data: ReportData) -> str:
     return "".join(parts) + "</body></html>"
 
 
-def details(data: ReportData) -> str:
-    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
-    parts.append(_checks(data))
-    parts.append(_exercises(data))
-    parts.append(_notes(data))
-    return "".join(parts) + "</body></html>"
+def details(data: ReportData) -> list[str]:
+    """The self-checks, what was done and the notes: one HTML block each (none empty)."""
+    blocks = [_checks(data), _exercises(data), _notes(data)]
+    return [
+        f"<html><head><style>{STYLE}</style></head><body>{b}</body></html>" for b in blocks if b
+    ]
 
 
 def _judged_text(item: Judged | None, unit: str) -> str:
@@ -237,10 +261,14 @@ def _exercises(data: ReportData) -> str:
     for ex in data.exercises[:MAX_EXERCISES]:
         sets = f"{ex.sets}" + (" each side" if ex.each_side else "")
         held = format_clock(ex.seconds) if ex.seconds else "-"
-        rows.append([_t(ex.exercise), str(ex.sessions), sets, str(ex.reps) if ex.reps else "-", held])
+        rows.append(
+            [_t(ex.exercise), str(ex.sessions), sets, str(ex.reps) if ex.reps else "-", held]
+        )
     more = len(data.exercises) - MAX_EXERCISES
     tail = f'<p class="muted">and {more} more exercises.</p>' if more > 0 else ""
-    table = _table(["Exercise", "Sessions", "Sets", "Reps", "Time worked or held"], rows, {1, 2, 3, 4})
+    table = _table(
+        ["Exercise", "Sessions", "Sets", "Reps", "Time worked or held"], rows, {1, 2, 3, 4}
+    )
     return "<h2>What was done</h2>" + table + tail
 
 

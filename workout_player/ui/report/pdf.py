@@ -12,6 +12,8 @@ Needs a QApplication (QtCharts draws through QGraphicsScene).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
@@ -26,10 +28,10 @@ from PySide6.QtGui import (
 )
 
 from workout_player import __version__
-from workout_player.domain.report import chart_points
+from workout_player.domain.report import PainPoint, chart_points
 from workout_player.store.report_data import ReportData
 from workout_player.ui.report import content
-from workout_player.ui.report.chart import SCENE_SIZE, paint_chart, pain_chart
+from workout_player.ui.report.chart import SCENE_SIZE, pain_chart, paint_chart
 
 LETTER_TERRITORIES = frozenset(
     {
@@ -106,6 +108,17 @@ def report_pdf(data: ReportData, locale: QLocale | None = None) -> bytes:
     return bytes(buffer.data())
 
 
+@dataclass(frozen=True)
+class _Placed:
+    """A block on a page: a text document (or the chart, None) at `y`, `height` high;
+    `part` is the page of a document longer than one page."""
+
+    doc: QTextDocument | None
+    y: float
+    height: float
+    part: int = 0
+
+
 class _Pages:
     """Lays the report out on the writer's pages (device units: 1/300 inch)."""
 
@@ -113,53 +126,64 @@ class _Pages:
         self.writer = writer
         self.data = data
         self.width = float(writer.width())
-        footer_height = FOOTER_PT * 3.2 * DPI / 72  # two lines and a gap
+        footer_height = FOOTER_PT * 4.5 * DPI / 72  # two lines and the gaps around them
         self.body = float(writer.height()) - footer_height
         self.gap = 0.12 * DPI
 
     def draw(self) -> None:
         data, width = self.data, self.width
-        top = _document(content.overview(data), self.writer, width)
         points, weekly = chart_points(data.pain)
-        heading = _document(content.pain_heading(data, weekly), self.writer, width)
-        pain = _document(content.pain_text(data), self.writer, width)
-        details = _document(content.details(data), self.writer, width)
         with_chart = bool(data.sessions) and data.has_pain
-        chart_height = width * SCENE_SIZE[1] / SCENE_SIZE[0] if with_chart else 0.0
-        first = top.size().height() + heading.size().height() + 2 * self.gap + chart_height + pain.size().height() + self.gap
-        below = details.size().height() <= self.body - first
-        details.setPageSize(QSizeF(width, self.body))
-        rest = 0 if below else min(MAX_PAGES - 1, details.pageCount())
-        pages = 1 + rest
+        pages: list[list[_Placed]] = [[]]
+        y = 0.0
+
+        def place(item: QTextDocument | None, height: float) -> None:
+            nonlocal y
+            if y > 0 and y + height > self.body:
+                pages.append([])
+                y = 0.0
+            pages[-1].append(_Placed(item, y, height))
+            y += height + self.gap
+
+        for html in (content.overview(data), content.pain_heading(data, weekly)):
+            doc = _document(html, self.writer, width)
+            place(doc, doc.size().height())
+        if with_chart:
+            place(None, width * SCENE_SIZE[1] / SCENE_SIZE[0])
+        doc = _document(content.pain_text(data), self.writer, width)
+        place(doc, doc.size().height())
+        for html in content.details(data):
+            doc = _document(html, self.writer, width)
+            height = doc.size().height()
+            if height <= self.body:  # whole on this page, else whole on the next
+                place(doc, height)
+                continue
+            doc.setPageSize(QSizeF(width, self.body))  # longer than a page: its own pages
+            for part in range(doc.pageCount()):
+                pages.append([_Placed(doc, 0.0, self.body, part)])
+            y = self.body
+        pages = pages[:MAX_PAGES]
         painter = QPainter(self.writer)
         try:
-            y = self._doc(painter, top, 0.0)
-            y = self._doc(painter, heading, y)
-            if with_chart:
-                chart = pain_chart(points, data.start, data.end)
-                paint_chart(painter, chart, QRectF(0, y, width, chart_height))
-                y += chart_height
-            y = self._doc(painter, pain, y)
-            if below:
-                self._doc(painter, details, y)
-            self._footer(painter, 1, pages)
-            for page in range(rest):
-                self.writer.newPage()
-                painter.save()
-                painter.translate(0, -page * self.body)
-                clip = QRectF(0, page * self.body, width, self.body)
-                details.drawContents(painter, clip)
-                painter.restore()
-                self._footer(painter, page + 2, pages)
+            for number, page in enumerate(pages, start=1):
+                if number > 1:
+                    self.writer.newPage()
+                for placed in page:
+                    self._paint(painter, placed, points)
+                self._footer(painter, number, len(pages))
         finally:
             painter.end()
 
-    def _doc(self, painter: QPainter, doc: QTextDocument, y: float) -> float:
+    def _paint(self, painter: QPainter, placed: _Placed, points: list[PainPoint]) -> None:
+        if placed.doc is None:
+            chart = pain_chart(points, self.data.start, self.data.end)
+            paint_chart(painter, chart, QRectF(0, placed.y, self.width, placed.height))
+            return
         painter.save()
-        painter.translate(0, y)
-        doc.drawContents(painter)
+        painter.translate(0, placed.y - placed.part * self.body)
+        clip = QRectF(0, placed.part * self.body, self.width, placed.height)
+        placed.doc.drawContents(painter, clip)
         painter.restore()
-        return y + doc.size().height() + self.gap
 
     def _footer(self, painter: QPainter, page: int, pages: int) -> None:
         painter.save()
@@ -173,4 +197,3 @@ class _Pages:
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         painter.drawText(area, content.footer(self.data, page, pages), option)
         painter.restore()
-
