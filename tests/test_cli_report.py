@@ -13,11 +13,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests import report_history as known
+from tests import test_store_read_only as read_only
 from tests.conftest import REPO
 from tests.test_store_read_only import Mount, remount_read_only
-from tests.test_store_read_only import mount as _mount  # noqa: F401 (the `mount` fixture)
 from workout_player.cli import main
 
+mount = read_only.mount  # the fixture: a tmpfs made for the test (skips where not allowed)
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
 

@@ -118,3 +118,36 @@ def test_a_period_without_pain_answers_says_so(qtbot: QtBot, tmp_path: Path) -> 
 )
 def test_paper_follows_the_locale(locale: str, paper: QPageSize.PageSizeId) -> None:
     assert paper_for(QLocale(locale)).id() == paper
+
+
+def test_the_pdf_is_vector_with_no_pictures(qtbot: QtBot, tmp_path: Path) -> None:
+    pdf = pdf_of(tmp_path, known.START, known.END)
+    done = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[2:] == []  # the header only: the chart is lines and text
+
+
+def test_a_long_history_stays_within_three_pages(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from tests.history_data import record
+
+    history = tmp_path / "long.sqlite3"
+    with open_store(history) as store:
+        for day in range(60):
+            started = datetime(2026, 9, 1, 9, 0) + timedelta(days=day)
+            session = record(store, started, f"Workout {day}", "completed", 600,
+                             [(f"Exercise number {day}", 8, 30.0)], 3, 2, 5)  # fmt: skip
+            store.update_session(session, notes=f"Note {day}: " + "a long note " * 40)
+        data = gather(store, date(2026, 9, 1), date(2026, 10, 30))
+    out = tmp_path / "long.pdf"
+    out.write_bytes(report_pdf(data, QLocale("en_US")))
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
+    assert 1 <= pages <= 3
+    assert re.search(r"Page size:\s+612 x 792 pts \(letter\)", info.stdout), info.stdout
+    text = text_of(out)
+    assert "and 40 more exercises." in text  # the 20 with most sets are listed
+    assert "The last 12 of 60 notes." in text
+    assert "Note 59: a long note" in text  # the newest are kept
+    assert "stops at three pages" not in text  # the cut lists fit

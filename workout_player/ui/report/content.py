@@ -22,7 +22,8 @@ APP = "Workout Player"
 MAX_WEEKS = 8
 """Weeks in the adherence table (wider would break its words); a longer period shows its
 last 8, with the average per week above and the count of empty weeks below."""
-MAX_EXERCISES = 30
+MAX_EXERCISES = 20
+"""Most sets first; a table of 20 rows fits on one page beside the others."""
 MAX_NOTES = 12
 NOTE_CHARS = 300
 
@@ -290,9 +291,13 @@ def _notes(data: ReportData) -> str:
     return head + "".join(items)
 
 
-def footer(data: ReportData, page: int, pages: int) -> str:
-    return (
+CUT = "The report stops at three pages; `workout-player history` lists every session."
+
+
+def footer(data: ReportData, page: int, pages: int, *, cut: bool = False) -> str:
+    text = (
         f"{APP}, a home exercise app. All figures are self-reported by the person and not "
         f"checked by a clinician. Period {day_text(data.start)} to {day_text(data.end)}. "
         f"Page {page} of {pages}."
     )
+    return f"{text} {CUT}" if cut and page == pages else text

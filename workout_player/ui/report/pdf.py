@@ -162,6 +162,7 @@ class _Pages:
             for part in range(doc.pageCount()):
                 pages.append([_Placed(doc, 0.0, self.body, part)])
             y = self.body
+        cut = len(pages) > MAX_PAGES  # the lists are cut to fit: only a freak history gets here
         pages = pages[:MAX_PAGES]
         painter = QPainter(self.writer)
         try:
@@ -170,7 +171,7 @@ class _Pages:
                     self.writer.newPage()
                 for placed in page:
                     self._paint(painter, placed, points)
-                self._footer(painter, number, len(pages))
+                self._footer(painter, content.footer(data, number, len(pages), cut=cut))
         finally:
             painter.end()
 
@@ -185,7 +186,7 @@ class _Pages:
         placed.doc.drawContents(painter, clip)
         painter.restore()
 
-    def _footer(self, painter: QPainter, page: int, pages: int) -> None:
+    def _footer(self, painter: QPainter, text: str) -> None:
         painter.save()
         top = self.body + self.gap
         painter.setPen(QPen(QColor("#999999"), 2))
@@ -195,5 +196,5 @@ class _Pages:
         area = QRectF(0, top + self.gap / 2, self.width, float(self.writer.height()) - top)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        painter.drawText(area, content.footer(self.data, page, pages), option)
+        painter.drawText(area, text, option)
         painter.restore()
