@@ -145,3 +145,15 @@ def test_a_followed_programme_names_its_week_phase_and_plan(history: Path) -> No
     assert data.programme.where.startswith("week 8 of 8, phase ")
     assert [week for week, _done, _planned in data.programme.adherence] == list(range(1, 9))
     assert all(planned > 0 for _week, _done, planned in data.programme.adherence)
+
+
+def test_the_footer_says_what_the_figures_are_and_when_the_report_was_cut(history: Path) -> None:
+    from workout_player.ui.report.content import CUT, footer
+
+    with open_store(history, mode="read") as store:
+        data = gather(store, known.START, known.END)
+    text = footer(data, 1, 2)
+    assert "self-reported" in text and "5 Oct 2026 to 29 Nov 2026" in text
+    assert text.endswith("Page 1 of 2.")
+    assert footer(data, 3, 3, cut=True).endswith(CUT)
+    assert CUT not in footer(data, 2, 3, cut=True)  # said once, on the last page

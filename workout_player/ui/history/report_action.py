@@ -7,6 +7,7 @@ the physiotherapist sees everything done in the period.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -61,6 +62,9 @@ class ReportAction(QObject):
             write_bytes_output(target, build_report(self._store, start, end), protected)
         except (OutputError, StoreError) as exc:
             self.tell(str(exc))
+            return
+        except sqlite3.DatabaseError as exc:  # damaged under us since the screen opened
+            self.tell(f"The history cannot be read ({exc}); the report was not written.")
             return
         self.last_written = target
 
