@@ -19,8 +19,9 @@ APT_RUN := libvlc5 libvlc-bin vlc-plugin-base vlc-plugin-video-output speech-dis
 # A virtual screen for the end-to-end tests; ffmpeg makes the test videos;
 # desktop-file-validate, appstreamcli and gio (GLib's launcher) check the
 # launcher files that `workout-player install-desktop` puts in place; dbus-daemon gives the
-# MPRIS tests a private session bus and playerctl is the real client they drive it with.
-APT_TEST := xvfb xauth ffmpeg desktop-file-utils appstream libglib2.0-bin dbus playerctl
+# MPRIS tests a private session bus and playerctl is the real client they drive it with;
+# poppler-utils (pdftotext, pdftoppm, pdffonts) reads back the PDF `workout-player report` writes.
+APT_TEST := xvfb xauth ffmpeg desktop-file-utils appstream libglib2.0-bin dbus playerctl poppler-utils
 # The benchmark draws its own test video with ffmpeg and records what the app plays from
 # a PulseAudio null sink (pulseaudio, parec). The voice figures also need
 # speech-dispatcher-espeak-ng, left out on purpose: with it and no sound server,

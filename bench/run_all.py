@@ -30,6 +30,7 @@ BENCHMARKS = [
     "sound_timing",
     "history_scale",
     "today_open",
+    "report_build",
     "memory",
     "ui_stall",
 ]
@@ -79,6 +80,9 @@ ROWS: list[Row] = [
     Row("history_cli_ms", "`history --json --limit 50`, process wall time", 150),
     Row("today_open_ms", "Today worked out with three years of daily programme sessions", 150),
     Row("today_cli_ms", "`today --json` on that history, process wall time", 150),
+    Row("report_build_ms", "the PDF report of three years of daily sessions, in process"),
+    Row("report_cli_ms", "`report -o FILE` on three years of daily sessions, process wall time",
+        2000),
     Row("rss_play_mb", "peak RSS of the app playing 720p for 60 s", 200),
     Row("rss_growth_mb", "RSS growth over a 30-minute session (fake clock)", 5),
     Row("ui_stall_ms", "longest GUI-thread stall while sets are written, disk-heavy neighbour",

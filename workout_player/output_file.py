@@ -1,7 +1,8 @@
 """Writing a file the person named: never onto the history, never half a file.
 
 Every file the app writes at a person's request (`export -o`, a workout the editor
-saves, a future `report -o`) goes through `write_output`/`open_output`:
+saves, `report -o`) goes through `write_output`/`open_output` (`write_bytes_output` for
+the PDF report):
 
 - `refusal(target, protected)` says why a path must not be written: it is the history
   database, one of its companions (-wal, -shm, -journal) or a copy the app keeps of it
@@ -192,6 +193,43 @@ def write_output(target: str | os.PathLike[str], text: str, protected: Iterable[
     """Write `text` to `target` atomically (see open_output)."""
     with open_output(target, protected) as stream:
         stream.write(text)
+
+
+def write_bytes_output(
+    target: str | os.PathLike[str], data: bytes, protected: Iterable[Path] = ()
+) -> None:
+    """Write `data` (a PDF, say) to `target` atomically, with open_output's refusals."""
+    target = Path(target)
+    protected = list(protected)
+    problem = refusal(target, protected)
+    if problem:
+        raise OutputError(problem)
+    final = Path(os.path.realpath(target))
+    if final.exists() and not final.is_file():  # a device or a pipe: nothing to replace
+        try:
+            with final.open("wb") as stream:
+                stream.write(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {_reason(exc)}.") from exc
+        return
+    fd, temporary = _temporary(final, target)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _keep_mode(final, temporary)
+        problem = refusal(target, protected)
+        if problem:
+            raise OutputError(problem)
+        temporary.replace(final)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {target}: {_reason(exc)}.") from exc
+        raise
+    _sync_folder(final.parent)
 
 
 def _temporary(final: Path, shown: Path) -> tuple[int, Path]:

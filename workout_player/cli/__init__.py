@@ -191,7 +191,33 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=name.replace("-", "_"))
 
     _programme_commands(commands)
+    _report_command(commands)
     return parser
+
+
+def _report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    from workout_player.cli.report_cmd import iso_date
+
+    p = commands.add_parser(
+        "report",
+        help="write a PDF for your physiotherapist: sessions, pain, effort, checks, notes",
+        description=(
+            "Write a one-to-three-page PDF of a period: sessions done, pain before, after and"
+            " the next morning, effort, self-checks against their norms, exercises and notes."
+            " Without --from it covers the twelve weeks up to --to (default today)."
+        ),
+    )
+    p.add_argument(
+        "--from", dest="start", type=iso_date, metavar="DATE", help="first day, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--to", type=iso_date, metavar="DATE", help="last day, YYYY-MM-DD (default today)"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="the PDF to write (default report-FROM-to-TO.pdf)"
+    )
+    _db_option(p)
+    p.set_defaults(handler="report")
 
 
 def _programme_commands(commands: argparse._SubParsersAction[_Parser]) -> None:

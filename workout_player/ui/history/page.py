@@ -29,6 +29,7 @@ from workout_player.ui.history.detail import SessionDetail
 from workout_player.ui.history.filters import FilterDateEdit
 from workout_player.ui.history.model import SessionsModel
 from workout_player.ui.history.progress import ProgressPanel
+from workout_player.ui.history.report_action import ReportAction
 from workout_player.ui.history.style import set_size, style_page
 from workout_player.ui.history.summary import make_table
 from workout_player.ui.history_writer import HistoryWriter
@@ -89,6 +90,8 @@ class HistoryPage(QWidget):
             bar.addWidget(editor)
         bar.addWidget(self.clear_button)
         bar.addStretch(1)
+        self.report = ReportAction(self, store, self.history_filter, today)  # Ctrl+P too
+        bar.addWidget(self.report.button)
         bar.addWidget(self.back_button)
 
         self.model = SessionsModel(store, parent=self)
