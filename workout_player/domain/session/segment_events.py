@@ -87,7 +87,8 @@ def check_prompt(step: CheckStep) -> str:
 def _check_cue(step: CheckStep, segment: Segment) -> CueDue:
     where = f", {segment.side}" if segment.side else ""
     trial = f", trial {segment.set} of {step.trials}" if step.trials > 1 and segment.set else ""
-    cue = f" {step.cue}." if step.cue and segment.set == 1 else ""
+    # The bundled cues end with a full stop: one stop, not "..", before "Go".
+    cue = f" {step.cue.rstrip('.')}." if step.cue and segment.set == 1 else ""
     return CueDue("check", f"{step.name}{where}{trial}.{cue} Go. {check_prompt(step)}")
 
 
