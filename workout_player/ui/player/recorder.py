@@ -1,8 +1,9 @@
 """The recorder: one session's rows in the history, handed to the history writer.
 
 The session row at start (in progress), one row per set the diary keeps
-(domain.diary) the moment it ends, one row per self-check trial (domain.check_diary), the status and the active time at the end, and
-the pain before. The writer (ui/history_writer.py) works on its own thread and
+(domain.diary) the moment it ends, one row per self-check trial (domain.check_diary)
+the moment it is measured, the status and the active time at the end, and the pain
+before. The writer (ui/history_writer.py) works on its own thread and
 returns at once. It catches the store's errors itself (`StoreError`: locked, disk
 full, read-only; also for a store without a file, which writes on the caller's
 thread), keeps what was refused and reports it through its signals
