@@ -68,7 +68,9 @@ def run_the_checks(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
             continue
         if view.measure == "hold" and view.seconds >= hold_target(view) - 1e-6:
             qtbot.keyClick(screen, Qt.Key.Key_Return)
-        elif view.check == "chair_stand_30s" and taps < CHAIR_TAPS and view.seconds >= 2 * (taps + 1):
+        elif (
+            view.check == "chair_stand_30s" and taps < CHAIR_TAPS and view.seconds >= 2 * (taps + 1)
+        ):
             qtbot.keyClick(screen, Qt.Key.Key_R)
             taps += 1
         elif view.check == "tandem_walk" and not view.awaiting_count:
