@@ -56,6 +56,7 @@ def test_a_hold_shows_time_trial_side_cap_and_the_prompt(qtbot: QtBot, tmp_path:
     assert panel.keys.text() == "Enter: lost the position · Space: pause · N: skip this test"
     assert screen.cue.text() == "Press Enter when you lose the position"
     assert screen.set_label.isHidden()  # "SET 1 / 2" would name a trial a set
+    assert screen.next_up.text() == "Next up: Single-leg stance, eyes open - trial 1 of 2, right"
     assert announcer.events[-2:] == [
         ("beep", "go"),
         (

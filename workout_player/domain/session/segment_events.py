@@ -218,7 +218,13 @@ def describe(workout: Workout, segment: Segment) -> str:
     name = segment.exercise or "Exercise"
     parts: list[str] = []
     if segment.set is not None and (segment.sets or 1) > 1:
-        parts.append(f"set {segment.set} / {segment.sets}")
+        # A check's repeats are trials ("best of 3"), as the player and the voice say.
+        is_check = segment.check is not None
+        parts.append(
+            f"trial {segment.set} of {segment.sets}"
+            if is_check
+            else f"set {segment.set} / {segment.sets}"
+        )
     if segment.side is not None:
         parts.append(segment.side)
     return f"{name} - {', '.join(parts)}" if parts else name

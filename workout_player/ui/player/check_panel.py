@@ -26,10 +26,13 @@ MAX_DIGITS = 3
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
-def _label(size: int, colour: str = theme.TEXT, *, weight: int = 700, name: str = "") -> QLabel:
-    label = SteadyLabel()
+def _label(
+    size: int, colour: str = theme.TEXT, *, weight: int = 700, name: str = "", steady: bool = False
+) -> QLabel:
+    """Words wrap (they change once a trial); `steady` for the count, which changes often."""
+    label = SteadyLabel() if steady else QLabel()
     label.setStyleSheet(f"font-size: {size}px; font-weight: {weight}; color: {colour};")
-    label.setWordWrap(True)
+    label.setWordWrap(not steady)
     label.setAccessibleName(name)
     return label
 
@@ -50,7 +53,7 @@ class CheckPanel(QWidget):
         self.face: CheckFace | None = None
         self.digits = ""
         self.trial = _label(32, name="Trial")
-        self.count = _label(84, theme.ACCENT, weight=800, name="Count")
+        self.count = _label(84, theme.ACCENT, weight=800, name="Count", steady=True)
         self.cap = _label(24, theme.TEXT_DIM, weight=500, name="Cap")
         self.typed = _label(26, theme.WARN, weight=700, name="Typed count")
         self.keys = _label(20, theme.TEXT_DIM, weight=500, name="Keys")
