@@ -124,18 +124,22 @@ class ChecksPage(QWidget):
         self.chart = TrendChart()
         detail = QWidget()
         column = QVBoxLayout(detail)
+        column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.name, self.results, self.asymmetry, self.ratios):
             column.addWidget(widget)
-        column.addWidget(self.chart, 1)
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right = QVBoxLayout()
+        right.addWidget(scroll, 3)
+        right.addWidget(self.chart, 2)  # outside the scroll: the trend is always in view
         self.body = QWidget()
         middle = QHBoxLayout(self.body)
         middle.setContentsMargins(0, 0, 0, 0)
         middle.addWidget(self.list, 2)
-        middle.addWidget(scroll, 5)
+        middle.addLayout(right, 5)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -184,13 +188,16 @@ class ChecksPage(QWidget):
             return
         summary = self.summaries[index]
         self.name.setText(summary.name)
-        blocks = []
+        blocks, said = [], ""
         for side in summary.sides:
             colour = theme.WARN if side.below else theme.ACCENT
+            # Both sides without a reference: say why once, not twice.
+            sentence = "" if side.sentence == said else f"{side.sentence}<br>"
+            said = side.sentence
             blocks.append(
                 f"<p><b>{side.label}: <span style='color:{colour}; font-size:30px'>"
                 f"{side.value_text()}</span></b> on {side.measured_at.day} "
-                f"{side.measured_at:%b %Y}<br>{side.sentence}<br>"
+                f"{side.measured_at:%b %Y}<br>{sentence}"
                 f"<span style='color:{theme.TEXT_DIM}'>{side.last_text()}</span></p>"
             )
         self.results.setText("".join(blocks))

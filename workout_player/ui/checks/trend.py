@@ -41,6 +41,11 @@ def _style(axis: QValueAxis | QDateTimeAxis) -> None:
     axis.setTitleFont(_font(12))
 
 
+def axis_step(top: float) -> int:
+    """A round step for four grid lines above the best result (12 reps -> 5, 86 s -> 30)."""
+    return next((s for s in (1, 2, 5, 10, 15, 20, 30, 60, 90, 120) if 4 * s >= top * 1.1), 150)
+
+
 def _qt(moment: datetime) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
 
@@ -57,10 +62,10 @@ class TrendChart(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setLabelColor(TEXT)
         chart.legend().setFont(_font(12))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(190)
         self.setBackgroundBrush(QBrush(BACKGROUND))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Trend chart")
@@ -85,8 +90,9 @@ class TrendChart(QChartView):
         dates.setRange(_qt(first - timedelta(hours=12)), _qt(last + timedelta(hours=12)))
         _style(dates)
         values = QValueAxis()
-        top = max(v for _, v in points)
-        values.setRange(0, max(1.0, top * 1.15))
+        step = axis_step(max(v for _, v in points))
+        values.setRange(0, 4 * step)
+        values.setTickCount(5)
         values.setLabelFormat("%d")
         values.setTitleText(UNIT_TITLES.get(summary.unit, summary.unit))
         _style(values)
