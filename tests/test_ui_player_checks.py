@@ -121,3 +121,21 @@ def test_digits_outside_a_count_do_nothing_to_the_check(qtbot: QtBot, tmp_path: 
     assert screen.check_panel.digits == ""
     _press(qtbot, screen, Qt.Key.Key_Return)  # so Enter still ends the hold
     assert [r.value for r in controller.session.checks.results] == [2.0]
+
+
+def test_space_pauses_the_count_up_and_p_leaves_the_trial_without_a_result(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    workout = load(write_workout(tmp_path, CHECKS, "checks.yaml"))
+    controller, screen, clock, _announcer = make_session(workout)
+    qtbot.addWidget(screen)
+    controller.start()
+    run_for(controller, clock, 3.0 + 6.0)
+    _press(qtbot, screen, Qt.Key.Key_Space)
+    run_for(controller, clock, 20.0)  # paused: the time held stays
+    assert (screen.ring.text, screen.ring.caption) == ("6", "PAUSED")
+    _press(qtbot, screen, Qt.Key.Key_Space)
+    run_for(controller, clock, 2.0)
+    assert (screen.ring.text, screen.ring.caption) == ("8", "HELD")
+    _press(qtbot, screen, Qt.Key.Key_P)  # back: the trial starts again, nothing measured
+    assert controller.session.checks.results == []
