@@ -179,3 +179,21 @@ def test_e_opens_the_profile_and_esc_goes_back(qtbot: QtBot, store: Store, tmp_p
     qtbot.keyClick(page.form.year, Qt.Key.Key_Escape)
     with qtbot.waitSignal(page.back, timeout=1000):
         qtbot.keyClick(page.list, Qt.Key.Key_Escape)
+
+
+def test_the_chart_shades_the_typical_range_only_with_a_norm(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    seed_checks(store)
+    page = _page(qtbot, store, tmp_path)
+    assert page.chart.band is None  # no profile: no range to show
+    page.form.setVisible(False)
+    store.set_profile(Profile(birth_year=1958, sex="female"))
+    page.refresh()
+    band = page.chart.band
+    assert band is not None
+    assert band.name() == "Typical range, women aged 65 to 69 (Rikli & Jones 1999)"
+    assert sorted({p.y() for p in band.lowerSeries().points()}) == [11.0]
+    assert sorted({p.y() for p in band.upperSeries().points()}) == [16.0]
+    _select(page, "Back extensor hold (Biering-Sørensen)")
+    assert page.chart.band is None  # no norm row for her (men aged 30 to 60 only)

@@ -133,8 +133,8 @@ class ChecksPage(QWidget):
         scroll.setWidget(detail)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right = QVBoxLayout()
-        right.addWidget(scroll, 3)
-        right.addWidget(self.chart, 2)  # outside the scroll: the trend is always in view
+        right.addWidget(scroll, 1)
+        right.addWidget(self.chart, 1)  # outside the scroll: the trend is always in view
         self.body = QWidget()
         middle = QHBoxLayout(self.body)
         middle.setContentsMargins(0, 0, 0, 0)

@@ -22,7 +22,7 @@ from workout_player.domain.check_report import (
     session_ratios,
 )
 from workout_player.domain.checks.records import Unit
-from workout_player.domain.checks.wording import asymmetry_sentence, ratio_sentence
+from workout_player.domain.checks.wording import asymmetry_sentence, group, ratio_sentence
 from workout_player.domain.profile import Profile
 
 SIDE_ORDER = {None: 0, "left": 1, "right": 2}
@@ -72,6 +72,27 @@ class CheckSummary:
     asymmetry: str | None
     trend: dict[str | None, list[tuple[datetime, float]]] = field(default_factory=dict)
     """Per side, oldest first: each session's best."""
+    band: NormBand | None = None
+    """The typical range the latest result was compared with (the chart shades it)."""
+
+
+@dataclass(frozen=True)
+class NormBand:
+    """A norm row's typical range, for the chart: "Typical range, women aged 65 to 69 ..."."""
+
+    low: float
+    high: float
+    label: str
+
+
+def norm_band(items: Sequence[Judged]) -> NormBand | None:
+    """The range of the first judged result with one (a threshold study has no range)."""
+    for item in items:
+        found = item.comparison
+        if found is not None and found.row.statistic != "threshold":
+            label = f"Typical range, {group(found.row)} ({found.source.short})"
+            return NormBand(found.row.low, found.row.high, label)
+    return None
 
 
 def _best(items: Sequence[Judged]) -> list[Judged]:
@@ -124,6 +145,7 @@ def summarise(rows: Sequence[TrialRow], profile: Profile) -> list[CheckSummary]:
                 sides=tuple(sides),
                 asymmetry=asymmetry_sentence(found, unit) if found is not None else None,
                 trend=trend,
+                band=norm_band(latest),
             )
         )
     # Newest session first; within a session, in the order the checks were done.

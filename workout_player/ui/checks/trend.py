@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QWidget
@@ -70,13 +77,16 @@ class TrendChart(QChartView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Trend chart")
         self.series: dict[str | None, QLineSeries] = {}
+        self.band: QAreaSeries | None = None
+        """The norm's typical range, shaded behind the lines (None without a norm)."""
+        self._band_lines: tuple[QLineSeries, QLineSeries] | None = None
 
     def set_summary(self, summary: CheckSummary | None) -> None:
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        self.series = {}
+        self.series, self.band = {}, None
         if summary is None:
             chart.setTitle("")
             return
@@ -90,7 +100,8 @@ class TrendChart(QChartView):
         dates.setRange(_qt(first - timedelta(hours=12)), _qt(last + timedelta(hours=12)))
         _style(dates)
         values = QValueAxis()
-        step = axis_step(max(v for _, v in points))
+        band = summary.band
+        step = axis_step(max([v for _, v in points] + ([band.high] if band else [])))
         values.setRange(0, 4 * step)
         values.setTickCount(5)
         values.setLabelFormat("%d")
@@ -98,6 +109,10 @@ class TrendChart(QChartView):
         _style(values)
         chart.addAxis(dates, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        if band is not None:
+            self.band = self._band(band.low, band.high, band.label, dates)
+            self.band.attachAxis(dates)
+            self.band.attachAxis(values)
         for side, line_points in summary.trend.items():
             line = QLineSeries()
             line.setName(f"{side.capitalize()} side" if side else summary.name)
@@ -109,4 +124,22 @@ class TrendChart(QChartView):
             line.attachAxis(dates)
             line.attachAxis(values)
             self.series[side] = line
-        chart.legend().setVisible(len(summary.trend) > 1)
+        chart.legend().setVisible(len(summary.trend) > 1 or band is not None)
+
+    def _band(self, low: float, high: float, label: str, dates: QDateTimeAxis) -> QAreaSeries:
+        """A shaded strip from `low` to `high` across the whole time axis."""
+        lower, upper = QLineSeries(), QLineSeries()
+        for moment in (dates.min(), dates.max()):
+            x = float(moment.toMSecsSinceEpoch())
+            lower.append(x, low)
+            upper.append(x, high)
+        area = QAreaSeries(upper, lower)
+        area.setName(label)
+        shade = QColor(theme.REST)
+        shade.setAlpha(60)
+        area.setBrush(QBrush(shade))
+        area.setPen(QPen(QColor(theme.REST), 1))
+        self.chart().addSeries(area)
+        # The lines keep the area's own series alive (Qt does not own them).
+        self._band_lines = (lower, upper)
+        return area
