@@ -9,6 +9,7 @@ A record is a JSON-ready dict, the same in the writer's queue and in the journal
     {"op": "finish", "session": K, "status": ..., "active_seconds": S, "ended_at": ISO}
     {"op": "update", "session": K, "fields": {"pain_after": 3, "notes": "..."}}
     {"op": "enrol" | "enrolment_event" | "response" | "choice", ...}   (store/programmes.py)
+    {"op": "profile", "birth_year": 1961 | None, "sex": "female" | "male" | None}
 
 A session is named by its key `K` (made when it starts, before any row exists) or, for
 a session already stored without one (an edit on the History screen), by
@@ -30,6 +31,7 @@ from typing import Any
 
 from workout_player.domain.check_diary import CheckRecord
 from workout_player.domain.diary import SetRecord
+from workout_player.domain.profile import Profile, sex_of
 from workout_player.store import programmes
 from workout_player.store.journal import Record, locked, read
 from workout_player.store.sessions import Store
@@ -95,6 +97,11 @@ def check_record(target: Record, record: CheckRecord) -> Record:
     return {"op": "check", "key": new_key(), **target, "record": fields}
 
 
+def profile_record(profile: Profile) -> Record:
+    """The optional profile to store (an empty one clears it); writing it twice is harmless."""
+    return {"op": "profile", "birth_year": profile.birth_year, "sex": profile.sex}
+
+
 def check_of(record: Record) -> CheckRecord:
     """The CheckRecord a "check" record carries."""
     fields = dict(record["record"])
@@ -145,6 +152,12 @@ def apply(store: Store, record: Record) -> int | None:
         )
     if op in ("enrol", "enrolment_event", "choice"):
         return _programme(store, record)
+    if op == "profile":
+        year = record["birth_year"]
+        if year is not None and not isinstance(year, int):
+            raise TypeError(f"a birth year is a whole number, got {year!r}")
+        store.set_profile(Profile(birth_year=year, sex=sex_of(record["sex"])))
+        return None
     session_id = _session_id(store, record)
     if op == "response":
         programmes.respond(store, session_id, dict(record["fields"]))

@@ -204,8 +204,9 @@ class Writer:
 
     def write_record(self, record: Record) -> None:
         """Queue a programme record (store/programmes.py: enrol, enrolment_event, response,
-        choice); written, journaled and replayed like a session's records."""
-        if record.get("op") not in ("enrol", "enrolment_event", "response", "choice"):
+        choice) or the profile (records.profile_record); written, journaled and replayed
+        like a session's records."""
+        if record.get("op") not in ("enrol", "enrolment_event", "response", "choice", "profile"):
             raise ValueError(f"not a programme record: {record.get('op')!r}")
         self._put(record, None)
 

@@ -111,6 +111,7 @@ def run_in_turns(steps: list[Callable[[], object]]) -> None:
 def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     """Open the window on the library, or straight into the player with `workout`."""
     app = create_application()
+    from workout_player.ui.key_hook import install_key_hook
     from workout_player.ui.main_window import MainWindow
     from workout_player.ui.screenshot import install_screenshot_hook
 
@@ -130,6 +131,7 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
         steps = window.warm_up_steps()
         after_first_paint(window, lambda: run_in_turns(steps))
     install_screenshot_hook(window)
+    install_key_hook(window)
     try:
         return app.exec()
     finally:

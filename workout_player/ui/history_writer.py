@@ -102,7 +102,8 @@ class HistoryWriter(QObject):
         self.writer.update_session(handle, **fields)
 
     def write_record(self, record: dict[str, object]) -> None:
-        """A programme record (store/programmes.py), through the same writer."""
+        """A programme record (store/programmes.py) or the profile (store.records.
+        profile_record), through the same writer."""
         self.writer.write_record(record)
 
     def draft(self, handle: SessionHandle) -> SessionDraft | None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from workout_player.playback import Player
     from workout_player.store import Store
     from workout_player.store.writer import RetryClock
+    from workout_player.ui.checks.page import ChecksPage
     from workout_player.ui.history.page import HistoryPage
     from workout_player.ui.history_writer import HistoryWriter
     from workout_player.ui.library.workout_page import WorkoutPage
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.player_screen: PlayerScreen | None = None
         self.summary: QWidget | None = None
         self.history: HistoryPage | None = None
+        self.checks: ChecksPage | None = None
         self.history_writer: HistoryWriter | None = None
         """Session writes for every session of this run, off the GUI thread."""
         if store is not None:
@@ -178,6 +180,8 @@ class MainWindow(QMainWindow):
         action("&File", "&Library", "Ctrl+L", self.show_library)
         self.history_action = action("&File", "&History", "Ctrl+H", self.show_history)
         self.history_action.setEnabled(self.store is not None)
+        self.checks_action = action("&File", "Self-&checks", "Ctrl+K", self.show_checks)
+        self.checks_action.setEnabled(self.store is not None)
         action("&File", "&Sound settings…", "Ctrl+,", self.open_settings)
         menus["&File"].addSeparator()
         action("&File", "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -207,6 +211,23 @@ class MainWindow(QMainWindow):
         self.history.refresh()
         self.stack.setCurrentWidget(self.history)
         self.history.setFocus()
+
+    def show_checks(self) -> None:
+        """The Checks screen (Ctrl+K): self-check results beside their norms, and trends."""
+        if self.store is None or self._session_running():
+            return
+        if self.checks is None:
+            from workout_player.audio.settings import app_settings
+            from workout_player.ui.checks.page import ChecksPage
+
+            self.checks = ChecksPage(
+                self.store, history=self.history_writer, settings=app_settings()
+            )
+            self.checks.back.connect(self.show_library)
+            self.stack.addWidget(self.checks)
+        self.checks.refresh()
+        self.stack.setCurrentWidget(self.checks)
+        self.checks.list.setFocus()
 
     def choose_file(self) -> None:
         if self._session_running():

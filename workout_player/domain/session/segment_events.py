@@ -87,7 +87,8 @@ def check_prompt(step: CheckStep) -> str:
 def _check_cue(step: CheckStep, segment: Segment) -> CueDue:
     where = f", {segment.side}" if segment.side else ""
     trial = f", trial {segment.set} of {step.trials}" if step.trials > 1 and segment.set else ""
-    cue = f" {step.cue}." if step.cue and segment.set == 1 else ""
+    # The bundled cues end with a full stop: one stop, not "..", before "Go".
+    cue = f" {step.cue.rstrip('.')}." if step.cue and segment.set == 1 else ""
     return CueDue("check", f"{step.name}{where}{trial}.{cue} Go. {check_prompt(step)}")
 
 
@@ -217,7 +218,13 @@ def describe(workout: Workout, segment: Segment) -> str:
     name = segment.exercise or "Exercise"
     parts: list[str] = []
     if segment.set is not None and (segment.sets or 1) > 1:
-        parts.append(f"set {segment.set} / {segment.sets}")
+        # A check's repeats are trials ("best of 3"), as the player and the voice say.
+        is_check = segment.check is not None
+        parts.append(
+            f"trial {segment.set} of {segment.sets}"
+            if is_check
+            else f"set {segment.set} / {segment.sets}"
+        )
     if segment.side is not None:
         parts.append(segment.side)
     return f"{name} - {', '.join(parts)}" if parts else name

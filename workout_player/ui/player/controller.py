@@ -25,8 +25,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workout_player.audio import Announcer, SoundSettings
 from workout_player.domain.clock import Clock, SystemClock
-from workout_player.domain.model import ExerciseStep, Workout
+from workout_player.domain.model import CheckStep, ExerciseStep, Workout
 from workout_player.domain.session import (
+    CheckResult,
     Event,
     PhaseChanged,
     SeekRequested,
@@ -179,11 +180,12 @@ class SessionController(QObject):
     def problems_text(self) -> str:
         return join_messages(self._problems.values())
 
-    def step_of(self, segment: Segment | None) -> ExerciseStep | None:
+    def step_of(self, segment: Segment | None) -> ExerciseStep | CheckStep | None:
+        """The exercise or self-check a segment belongs to (both have a demo clip)."""
         if segment is None or not 0 <= segment.step < len(self.workout.steps):
             return None
         step = self.workout.steps[segment.step]
-        return step if isinstance(step, ExerciseStep) else None
+        return step if isinstance(step, ExerciseStep | CheckStep) else None
 
     # -- actions (keys and buttons) ----------------------------------------------------------
 
@@ -225,6 +227,10 @@ class SessionController(QObject):
 
     def add_rep(self) -> None:
         self._act(self.session.add_rep)
+
+    def enter_count(self, count: int) -> None:
+        """A count typed for a check (digits, then Enter): the domain decides where it goes."""
+        self._act(lambda: self.session.enter_count(count))
 
     def adjust_rest(self, seconds: float) -> None:
         if not self._finished:
@@ -274,6 +280,8 @@ class SessionController(QObject):
                 self._segment_started(event.segment)
             elif isinstance(event, SegmentEnded):
                 self.recorder.segment_ended(event)
+            elif isinstance(event, CheckResult):
+                self.recorder.check_result(event)
             elif isinstance(event, PhaseChanged):
                 self.phase_seconds = event.seconds
             elif isinstance(event, SeekRequested):

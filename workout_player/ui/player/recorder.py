@@ -1,8 +1,9 @@
 """The recorder: one session's rows in the history, handed to the history writer.
 
 The session row at start (in progress), one row per set the diary keeps
-(domain.diary) the moment it ends, the status and the active time at the end, and
-the pain before. The writer (ui/history_writer.py) works on its own thread and
+(domain.diary) the moment it ends, one row per self-check trial (domain.check_diary)
+the moment it is measured, the status and the active time at the end, and the pain
+before. The writer (ui/history_writer.py) works on its own thread and
 returns at once. It catches the store's errors itself (`StoreError`: locked, disk
 full, read-only; also for a store without a file, which writes on the caller's
 thread), keeps what was refused and reports it through its signals
@@ -16,9 +17,10 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
+from workout_player.domain.check_diary import check_record
 from workout_player.domain.diary import diary_record
 from workout_player.domain.model import Workout
-from workout_player.domain.session import SegmentEnded
+from workout_player.domain.session import CheckResult, SegmentEnded
 from workout_player.store.records import SessionHandle
 from workout_player.ui.history_writer import HistoryWriter
 
@@ -60,6 +62,15 @@ class Recorder:
         record = diary_record(event, datetime.now().astimezone())
         if record is not None:
             self.history.record_set(self.handle, record)
+
+    def check_result(self, event: CheckResult) -> None:
+        """A self-check trial is stored the moment it is measured (a typed correction
+        replaces it: the store keeps one row per check, side and trial)."""
+        if self.history is None or self.handle is None:
+            return
+        record = check_record(event, datetime.now().astimezone())
+        if record is not None:
+            self.history.record_check(self.handle, record)
 
     def finish(self, *, completed: bool, active_seconds: float) -> None:
         if self.history is not None and self.handle is not None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from workout_player.domain.player_face import PlayerFace, Tone, player_face
 from workout_player.ui import theme
 from workout_player.ui.banner import Banner
+from workout_player.ui.player.check_panel import CheckPanel
 from workout_player.ui.player.controller import SessionController
 from workout_player.ui.player.controls import key_map, player_controls
 from workout_player.ui.player.widgets import (
@@ -144,6 +145,8 @@ class PlayerScreen(QWidget):
         right.addLayout(rep_row)
         right.addWidget(self.phase_box)
         right.addWidget(self.pain)
+        self.check_panel = CheckPanel()  # check mode: trial, side, count, cap, typed count
+        right.addWidget(self.check_panel)
         right.addWidget(self.ring, 1)
 
         middle = QHBoxLayout()
@@ -234,6 +237,8 @@ class PlayerScreen(QWidget):
         self.elapsed.setText(face.elapsed_text)
         self.remaining.setText(face.remaining_text)
         self._draw_buttons(face)
+        self.check_panel.show_face(face.check)
+        self.set_label.setVisible(face.check is None)  # the panel names the trial instead
         self.pain.setVisible(face.before_first and controller.store is not None)
         self._show_stage()
 
@@ -276,10 +281,22 @@ class PlayerScreen(QWidget):
     def _cancel_end(self) -> None:
         self.confirm.setVisible(False)
 
+    def _check_key(self, key: int) -> bool:
+        """Check mode: digits and Backspace type a count, Enter gives it (else Enter is done)."""
+        if key in ENTER_KEYS:
+            count = self.check_panel.take_count()
+            if count is not None:
+                self.controller.enter_count(count)
+            return count is not None
+        return self.check_panel.type_key(key)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if not self.confirm.isHidden() and key in (*ENTER_KEYS, Qt.Key.Key_Escape):
             self._confirm_end() if key in ENTER_KEYS else self._cancel_end()
+            return
+        if self._check_key(key):
+            event.accept()
             return
         control = self._keys.get(key)
         if control is None or event.modifiers() & (

@@ -1,0 +1,1 @@
+"""The Checks screen: self-check results, their norms, ratios and trends."""
