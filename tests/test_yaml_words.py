@@ -12,7 +12,8 @@ STEP = "title: T\nsteps:\n  - exercise: A\n"
 @pytest.mark.parametrize(
     ("text", "where", "words"),
     [
-        pytest.param(STEP + "    reps: 5\n   sets: 2\n", "5:4", "indented differently", id="indent"),
+        pytest.param(STEP + "    reps: 5\n   sets: 2\n", "5:4", "indented differently",
+                     id="indent"),
         pytest.param(STEP + "  reps: 5\n  - exercise: B\n", "4:3", "indented differently",
                      id="block-end"),
         pytest.param(STEP + "     reps: 5\n", "4:10", "colon where none can go", id="too-deep"),
