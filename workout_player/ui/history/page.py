@@ -119,7 +119,7 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setMinimumSectionSize(36)
         for signal in (self.model.rowsInserted, self.model.modelReset, self.model.dataChanged):
             signal.connect(self._fit_rows)
-        header.sectionResized.connect(lambda column, _old, _new: column == 1 and self._fit_rows())
+        header.sectionResized.connect(self._column_resized)
         self.detail = SessionDetail(store, self, history=history)
 
         sessions_tab = QWidget(self)
@@ -164,8 +164,8 @@ class HistoryPage(QWidget):
         self.delete_bar.cancelled.connect(lambda: self.table.setFocus())
         self.table.installEventFilter(self)
         self.detail.feedback.installEventFilter(self)
-        for editor in self.detail.feedback.findChildren(QWidget):
-            editor.installEventFilter(self)
+        for field in self.detail.feedback.findChildren(QWidget):
+            field.installEventFilter(self)
         self._after_reload()
 
     # -- public --------------------------------------------------------------------------
@@ -233,6 +233,10 @@ class HistoryPage(QWidget):
             self.detail.show_session(None)
         if self.tabs.currentWidget() is self.progress:
             self._update_charts()
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 1:
+            self._fit_rows()
 
     def _fit_rows(self, *_args: object) -> None:
         self.table.resizeRowsToContents()
