@@ -76,7 +76,9 @@ def test_the_name_popup_shows_several_rows_with_the_apps_theme(qtbot: QtBot, bla
 
 
 def test_a_video_it_cannot_play_is_refused_in_the_error_colour(
-    qtbot: QtBot, broken_media: dict[str, Path], tmp_path: Path
+    qtbot: QtBot,
+    broken_media: dict[str, Path],  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     video = broken_media["cut"]
     player = TimerPlayer(None, problem="The video is cut short.", monotonic=Monotonic())

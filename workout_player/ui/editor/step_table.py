@@ -26,7 +26,6 @@ from workout_player.editing import StepView, WorkoutDocument
 from workout_player.ui import theme
 from workout_player.ui.editor.step_text import amount_text, rest_text, sides_text
 
-
 COMPLETER_POPUP_STYLE = (
     "QListView { padding: 0px; border: 1px solid #3c424a; border-radius: 0px; }"
     " QListView::item { padding: 4px 6px; }"
@@ -39,7 +38,9 @@ def make_completer(names: Sequence[str], parent: QWidget) -> QCompleter:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     # QCompleter sizes its popup from the rows alone; the theme's padding and border for
     # list views would eat all but one row of it, so the popup has none of its own.
-    completer.popup().setStyleSheet(COMPLETER_POPUP_STYLE)
+    popup = completer.popup()
+    if popup is not None:  # QCompleter makes its popup on first use; None only in theory
+        popup.setStyleSheet(COMPLETER_POPUP_STYLE)
     return completer
 
 
