@@ -69,8 +69,9 @@ def test_cancelling_the_choice_changes_nothing(qtbot: QtBot, tmp_path: Path) -> 
     assert page.choose_video.isVisible()
 
 
+@pytest.mark.slow  # a present video is probed with libvlc
 def test_v_does_nothing_when_the_video_is_there(qtbot: QtBot, tmp_path: Path) -> None:
-    page, workout, video = _page(qtbot, tmp_path)
+    page, workout, _video = _page(qtbot, tmp_path)
     workout.write_text(WORKOUT.replace("old/class.mp4", "../media/class.mp4"), encoding="utf-8")
     page.show_file(workout)
     assert not page.choose_video.isVisible()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workout_player.domain.filecheck import file_problem
 from workout_player.domain.model import Workout
-from workout_player.editing import DocumentError, WorkoutDocument, video_reference
+from workout_player.editing import WorkoutDocument, video_reference
 
 VIDEO_FILTER = "Videos (*.mp4 *.m4v *.mkv *.webm *.mov *.avi *.ogv);;All files (*)"
 
