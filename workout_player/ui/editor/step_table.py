@@ -99,9 +99,10 @@ class ProblemsList(QListWidget):
         problems = result.problems
         if len(document) == 0 and self._empty_hint:
             problems = tuple(p for p in problems if not p.message.startswith("steps "))
-            item = QListWidgetItem(self._empty_hint)
-            item.setForeground(_colour(theme.TEXT_DIM))
-            self.addItem(item)
+            if not blocker:  # "press M" is no advice when nothing can be marked
+                item = QListWidgetItem(self._empty_hint)
+                item.setForeground(_colour(theme.TEXT_DIM))
+                self.addItem(item)
         for problem in problems:
             step = document.step_for_line(problem.line)
             where = "Workout" if step is None else f"Step {step + 1}"
