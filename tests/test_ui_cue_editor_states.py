@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.media_fixtures import _ffmpeg, broken_media, cut_short  # noqa: F401
 from tests.test_ui_editor import NAMES, Monotonic, _show
 from workout_player.playback import TimerPlayer
+from workout_player.playback.surface import VideoSurface
 from workout_player.ui import theme
 from workout_player.ui.editor import CueEditorWindow
 from workout_player.ui.editor.cue_editor import EMPTY_HINT
@@ -96,6 +97,10 @@ def test_a_video_it_cannot_play_is_refused_in_the_error_colour(
     assert len(window.document) == 0 and not player.is_playing()
     assert window.document.video_length is None  # no length guessed from the cut file
     assert window.clock_label.text() == "0:00.0 / --"
+    surface = window.player.video_widget()
+    assert isinstance(surface, VideoSurface)
+    shown = surface.message()
+    assert shown.startswith("Nothing can be marked on this video.") and "timer" not in shown
 
 
 def test_an_error_found_while_playing_turns_the_editor_to_refusing(

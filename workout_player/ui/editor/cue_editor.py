@@ -32,6 +32,7 @@ from workout_player.editing import (
     known_exercise_names,
 )
 from workout_player.playback import Player, create_player, probe_length, probe_media
+from workout_player.playback.surface import VideoSurface
 from workout_player.ui.editor.look import EDITOR_STYLE, keys_table
 from workout_player.ui.editor.save_question import may_close, save_document
 from workout_player.ui.editor.step_form import StepForm
@@ -296,6 +297,11 @@ class CueEditorWindow(QWidget):
             self._ticker.stop()
         self.player.pause()
         self.document.set_video_length(None)
+        surface = self.player.video_widget()
+        if isinstance(surface, VideoSurface):
+            # The player's own words end "exercises go on with the timer": true in a
+            # session, not here, where nothing goes on. Say what holds for the editor.
+            surface.set_message(f"Nothing can be marked on this video. {reason}")
         self.hint.setProperty("role", "error")
         self.hint.setText(self.unplayable)
         self.hint.style().unpolish(self.hint)
