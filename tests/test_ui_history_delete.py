@@ -138,3 +138,11 @@ def test_a_long_workout_name_wraps_whole_in_its_row(qtbot, store, writer) -> Non
         lines = -(-needed // max(1, width - 16))
         assert table.rowHeight(row) >= lines * table.fontMetrics().height()
     assert table.rowHeight(0) > 36  # the long name takes two lines at 1366x768
+    session_id = store.start_session(
+        workout="Static stability", workout_file=None, content_hash=None
+    )
+    store.finish_session(session_id, status="completed", active_seconds=600)
+    page.refresh()
+    short = page.model.row_of(session_id)
+    assert short is not None and table.rowHeight(short) == 36  # one line keeps the usual row
+    assert table.rowHeight(page.model.row_of(session_id - 2) or 0) > 36

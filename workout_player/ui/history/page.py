@@ -39,6 +39,7 @@ ALL_WORKOUTS = "All workouts"
 WIDEST = ("28 Sep 2026 23:59", "", "0:00:00", "Stopped early", "10 \u2192 10")
 TABLE_FONT_PX = 18  # history_style.PAGE_STYLE's QTableView and header font sizes
 HEADER_FONT_PX = 16
+NAME_PADDING = 24  # the cell's padding and grid line on both sides of a workout name
 
 
 class HistoryPage(QWidget):
@@ -115,10 +116,13 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Whole workout names: a long one wraps onto a second line (two workouts that
         # start alike must not look the same); rows are measured as pages arrive.
+        # Only rows whose name is too wide are measured: measuring every row of a page
+        # costs more than opening the screen does.
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setMinimumSectionSize(36)
-        for signal in (self.model.rowsInserted, self.model.modelReset, self.model.dataChanged):
-            signal.connect(self._fit_rows)
+        self._name_metrics = cells
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_rows(first, last))
+        self.model.modelReset.connect(self._fit_rows)
+        self.model.dataChanged.connect(lambda top, bottom: self._fit_rows(top.row(), bottom.row()))
         header.sectionResized.connect(self._column_resized)
         self.detail = SessionDetail(store, self, history=history)
 
@@ -238,8 +242,18 @@ class HistoryPage(QWidget):
         if column == 1:
             self._fit_rows()
 
-    def _fit_rows(self, *_args: object) -> None:
-        self.table.resizeRowsToContents()
+    def _fit_rows(self, first: int = 0, last: int | None = None) -> None:
+        """Give the rows whose workout name does not fit on one line the height it needs."""
+        rows = self.model.rowCount()
+        last = rows - 1 if last is None else min(last, rows - 1)
+        room = self.table.columnWidth(1) - NAME_PADDING
+        usual = self.table.verticalHeader().defaultSectionSize()
+        for row in range(max(0, first), last + 1):
+            name = self.model.session(row).workout
+            if self._name_metrics.horizontalAdvance(name) > room:
+                self.table.resizeRowToContents(row)
+            elif self.table.rowHeight(row) != usual:
+                self.table.setRowHeight(row, usual)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_session(self.model.session(current.row()) if current.isValid() else None)
