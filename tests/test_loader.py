@@ -221,7 +221,8 @@ def test_value_errors_name_what_was_expected_and_got(line: str, expected: str) -
         ),
         (
             "duration: 30\n    duration: 40",
-            "5:5: duplicate key 'duration' (first on line 4); keep one",
+            "5:5: 'duration' is written twice here (first on line 4); keep one of them and "
+            "delete the other",
         ),
         (
             "duration: 30\n    cue: 12",
@@ -310,7 +311,8 @@ def test_exercise_step_rules(lines: str, expected: str) -> None:
         ),
         (
             "title: T\ntitle: U\nsteps:\n  - rest: 5\n",
-            "2:1: duplicate key 'title' (first on line 1); keep one",
+            "2:1: 'title' is written twice here (first on line 1); keep one of them and delete "
+            "the other",
         ),
         (
             "title: T\n<<: {a: 1}\nsteps:\n  - rest: 5\n",
@@ -455,11 +457,18 @@ def test_every_problem_is_reported_at_once_in_file_order() -> None:
         (
             "title: [a, b\nsteps: 1\n",
             (
-                "2:6: YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow "
-                "sequence)"
+                "1:8: a '[' opened here is not closed where the list ends; add the ']' after "
+                "its last item (and a comma between items)"
             ),
         ),
-        ("title: T\n  steps: x\n", "2:8: YAML syntax error: mapping values are not allowed here"),
+        (
+            "title: T\n  steps: x\n",
+            (
+                "2:8: there is a colon where none can go: this line is indented further than "
+                "the line above it, or a value contains ': ' and needs quotes "
+                '(title: "Back: day 1")'
+            ),
+        ),
         (
             "title: T\n---\ntitle: U\n",
             (
@@ -475,7 +484,13 @@ def test_every_problem_is_reported_at_once_in_file_order() -> None:
                 "text cannot be read); remove it"
             ),
         ),
-        ("title: *nothing\n", "1:8: alias *nothing refers to no anchor &nothing"),
+        (
+            "title: *nothing\n",
+            (
+                "1:8: *nothing is read as a YAML alias (a reference to an '&nothing' written "
+                'earlier) and there is none; to write the text, put it in quotes ("*nothing")'
+            ),
+        ),
     ],
 )
 def test_yaml_problems_have_positions(text: str, expected: str) -> None:

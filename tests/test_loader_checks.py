@@ -129,7 +129,7 @@ def test_a_check_expands_into_trials_and_sides_with_rests_between_trials() -> No
         (HOLD + "    trials: 0\n", "w.yaml:7:13: trials must be a whole number >= 1, got 0"),
         (HOLD + "    sides: each\n", "w.yaml:7:12: sides must be one of none, both, left, right"),
         (HOLD + "    rest: -5\n", "w.yaml:7:11: rest must be"),
-        (HOLD + "    name: Again\n", "w.yaml:7:5: duplicate key 'name' (first on line 4); "
+        (HOLD + "    name: Again\n", "w.yaml:7:5: 'name' is written twice here (first on line 4); "
          "keep one"),
         (HOLD + "    safety: \"\\e\"\n", "w.yaml:7:13: safety "),
         (HOLD + "    clip: https://x.org/a.mp4\n", "w.yaml:7:11: clip "),

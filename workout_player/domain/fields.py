@@ -144,7 +144,8 @@ def pairs(
         if name in found:
             issues.error(
                 key,
-                f"duplicate key '{name}' (first on line {found[name][0].line}); keep one",
+                f"'{name}' is written twice here (first on line {found[name][0].line}); "
+                "keep one of them and delete the other",
             )
             continue
         if name == "<<":

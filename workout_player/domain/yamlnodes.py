@@ -35,6 +35,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from workout_player.domain.text_rules import printable
+from workout_player.domain.yaml_words import plain_yaml_error
 
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings accepted; a workout needs 4."""
@@ -159,7 +160,11 @@ class _Builder:
             if target is None:
                 self.problems.append(
                     YamlProblem(
-                        line, column, f"alias *{event.anchor} refers to no anchor &{event.anchor}"
+                        line,
+                        column,
+                        f"*{event.anchor} is read as a YAML alias (a reference to an "
+                        f"'&{event.anchor}' written earlier) and there is none; to write the "
+                        f'text, put it in quotes ("*{event.anchor}")',
                     )
                 )
                 target = Scalar(line, column, "", plain=True, tagged=True)
@@ -252,11 +257,8 @@ def compose(text: str) -> tuple[Node | None, list[YamlProblem]]:
             if not builder.feed(event):
                 return None, _restored(builder)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        what = error.problem or "the YAML is not well-formed"
-        context = f" ({error.context})" if error.context else ""
-        builder.problems.append(YamlProblem(line, column, f"YAML syntax error: {what}{context}"))
+        words, line, column = plain_yaml_error(error)
+        builder.problems.append(YamlProblem(line, column, words))
         return None, _restored(builder)
     except ReaderError as error:
         line, column = _position(text, int(error.position))

@@ -8,6 +8,7 @@ A record is a JSON-ready dict, the same in the writer's queue and in the journal
     {"op": "check",  "key": K3, "session": K, "record": {CheckRecord fields, time as ISO}}
     {"op": "finish", "session": K, "status": ..., "active_seconds": S, "ended_at": ISO}
     {"op": "update", "session": K, "fields": {"pain_after": 3, "notes": "..."}}
+    {"op": "delete", "key": K4, "session_id": N, "stamp": started_at as stored}
     {"op": "enrol" | "enrolment_event" | "response" | "choice", ...}   (store/programmes.py)
     {"op": "profile", "birth_year": 1961 | None, "sex": "female" | "male" | None}
 
@@ -125,6 +126,11 @@ def update_record(target: Record, fields: dict[str, int | str | None]) -> Record
     return {"op": "update", **target, "fields": dict(fields)}
 
 
+def delete_record(session_id: int, stamp: str | None) -> Record:
+    """Delete a stored session (History screen); `stamp` is `Store.session_stamp(id)`."""
+    return {"op": "delete", "key": new_key(), "session_id": session_id, "stamp": stamp}
+
+
 def set_of(record: Record) -> SetRecord:
     """The SetRecord a "set" record carries."""
     fields = dict(record["record"])
@@ -177,6 +183,9 @@ def apply(store: Store, record: Record) -> int | None:
         return None
     if op == "update":
         store.update_session(session_id, **record["fields"])
+        return None
+    if op == "delete":
+        store.delete_session(session_id, stamp=record["stamp"])
         return None
     raise ValueError(f"unknown pending write {op!r}")
 

@@ -152,6 +152,35 @@ class Store(HistoryQueries, CheckResults, ProfileStore):
                 f"UPDATE sessions SET {assignments} WHERE id = ?", [*values, session_id]
             )
 
+    def session_stamp(self, session_id: int) -> str | None:
+        """The session's start time exactly as stored, or None (no row, or no text there).
+
+        A delete record carries it, so a delete replayed later cannot remove another
+        session that was given the same id after this one went.
+        """
+        try:
+            row = self.conn.execute(
+                "SELECT started_at FROM sessions WHERE id = ?", [session_id]
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:  # locked (a rollback-journal lock), damaged
+            raise translate(exc, self.path, "find the session in the history") from exc
+        if row is None or not isinstance(row[0], str):
+            return None
+        return row[0]
+
+    def delete_session(self, session_id: int, *, stamp: str | None) -> bool:
+        """Delete a session with its sets, check results and answers (ON DELETE CASCADE).
+
+        Only the row whose start is still `stamp` (see `session_stamp`) goes, so deleting
+        twice, or replaying the delete after a new session took the id, changes nothing.
+        Returns whether a row was deleted.
+        """
+        with writing(self.conn, self.path, "delete the session"):
+            cursor = self.conn.execute(
+                "DELETE FROM sessions WHERE id = ? AND started_at IS ?", [session_id, stamp]
+            )
+        return cursor.rowcount > 0
+
     def mark_interrupted(self) -> int:
         """Mark in-progress sessions of processes that are gone as interrupted; returns how many.
 

@@ -202,6 +202,10 @@ class Writer:
                 draft.update(fields)
             self._put(records.update_record(handle.target(), fields), handle)
 
+    def delete_session(self, session_id: int, stamp: str | None) -> None:
+        """Delete a stored session with its sets (see `Store.delete_session` for `stamp`)."""
+        self._put(records.delete_record(session_id, stamp), None)
+
     def write_record(self, record: Record) -> None:
         """Queue a programme record (store/programmes.py: enrol, enrolment_event, response,
         choice) or the profile (records.profile_record); written, journaled and replayed

@@ -101,6 +101,10 @@ class HistoryWriter(QObject):
     def update_session(self, handle: SessionHandle, **fields: int | str | None) -> None:
         self.writer.update_session(handle, **fields)
 
+    def delete_session(self, session_id: int) -> None:
+        """Delete a stored session and its sets; `caught_up` follows once it is gone."""
+        self.writer.delete_session(session_id, self.store.session_stamp(session_id))
+
     def write_record(self, record: dict[str, object]) -> None:
         """A programme record (store/programmes.py) or the profile (store.records.
         profile_record), through the same writer."""

@@ -31,7 +31,8 @@ from workout_player.editing import (
     format_timestamp,
     known_exercise_names,
 )
-from workout_player.playback import Player, create_player, probe_length
+from workout_player.playback import Player, create_player, probe_length, probe_media
+from workout_player.playback.surface import VideoSurface
 from workout_player.ui.editor.look import EDITOR_STYLE, keys_table
 from workout_player.ui.editor.save_question import may_close, save_document
 from workout_player.ui.editor.step_form import StepForm
@@ -39,6 +40,7 @@ from workout_player.ui.editor.step_table import ProblemsList, StepTable
 from workout_player.ui.editor.step_text import amount_text, rest_text, sides_text
 
 RATES = {"1": 0.5, "2": 1.0, "3": 1.5}
+EMPTY_HINT = "No steps yet: play the video and press M where each exercise starts."
 COLUMNS = ("Start", "Exercise", "Reps / time", "Sides", "Rest")
 KEYS = (
     ("M", "mark an exercise here"),
@@ -106,9 +108,18 @@ class CueEditorWindow(QWidget):
         self.player.time_changed.connect(self._time_changed)
         self.player.playing_changed.connect(self._playing_changed)
         self.player.error.connect(self._player_error)
+        self.unplayable: str | None = None
+        """Why the video cannot be played (nothing can be marked on it), or None."""
+        # A player that cannot show this file says why in `problem` (VlcPlayer and QtPlayer
+        # refuse a cut-short file at load; the timer fallback has no picture at all).
         self.player.load(video)
-        length = video_length or self.player.length() or probe_length(video)
-        self.document.set_video_length(length)
+        if self.player.problem:
+            self._refuse(self.player.problem)
+        else:
+            # Only a video that plays gives the length; a refused one's header would be a
+            # guess the saved workout must not carry.
+            length = video_length or self.player.length() or probe_length(video)
+            self.document.set_video_length(length)
         self._ticker = QTimer(self)
         self._ticker.setInterval(100)
         self._ticker.timeout.connect(self._show_time)
@@ -164,7 +175,7 @@ class CueEditorWindow(QWidget):
         self.form = StepForm(self._names)
         self.form.edited.connect(self._form_edited)
         right_layout.addWidget(self.form)
-        self.problems = ProblemsList()
+        self.problems = ProblemsList(empty_hint=EMPTY_HINT)
         self.problems.step_chosen.connect(self.select_step)
         right_layout.addWidget(self.problems)
         self.saved_label = QLabel()
@@ -214,7 +225,7 @@ class CueEditorWindow(QWidget):
     def refresh(self) -> None:
         """Redraw the table, the form and the problems from the document."""
         result = self.document.validate()
-        flagged = self.problems.show_result(self.document, result)
+        flagged = self.problems.show_result(self.document, result, blocker=self.unplayable)
         selected = self.selected_step()
         self._filling = True
         try:
@@ -227,7 +238,7 @@ class CueEditorWindow(QWidget):
             self._filling = False
         if self.title_edit.text() != self.document.title:
             self.title_edit.setText(self.document.title)
-        self.hint.setVisible(len(self.document) == 0)
+        self.hint.setVisible(len(self.document) == 0 or self.unplayable is not None)
         self.form.show_step(self.document, selected)
         where = self.document.path.name if self.document.path else "new workout"
         star = " *" if self.document.modified else ""
@@ -237,7 +248,7 @@ class CueEditorWindow(QWidget):
     def _refresh_soon(self) -> None:
         # The form is mid-edit: redraw the table and problems without refilling the form.
         result = self.document.validate()
-        flagged = self.problems.show_result(self.document, result)
+        flagged = self.problems.show_result(self.document, result, blocker=self.unplayable)
         self._filling = True
         try:
             for view in self.document.steps():
@@ -276,7 +287,30 @@ class CueEditorWindow(QWidget):
     def now(self) -> float:
         return max(0.0, self.player.clock.now())
 
+    def _refuse(self, problem: str | None) -> None:
+        """The video cannot be played: say why and what to do, and mark nothing on it."""
+        info = probe_media(self.video)
+        reason = info.error or problem or f"{self.video.name} cannot be played."
+        self.unplayable = f"This video cannot be played, so no step can be marked on it. {reason}"
+        self._playing = False
+        if hasattr(self, "_ticker"):
+            self._ticker.stop()
+        self.player.pause()
+        self.document.set_video_length(None)
+        surface = self.player.video_widget()
+        if isinstance(surface, VideoSurface):
+            # The player's own words end "exercises go on with the timer": true in a
+            # session, not here, where nothing goes on. Say what holds for the editor.
+            surface.set_message(f"Nothing can be marked on this video. {reason}")
+        self.hint.setProperty("role", "error")
+        self.hint.setText(self.unplayable)
+        self.hint.style().unpolish(self.hint)
+        self.hint.style().polish(self.hint)
+        self.hint.setVisible(True)
+
     def toggle_play(self) -> None:
+        if self.unplayable:
+            return
         if self._playing:
             self.player.pause()
         else:
@@ -317,20 +351,31 @@ class CueEditorWindow(QWidget):
         self._show_time()
 
     def _player_error(self, message: str) -> None:
-        self.saved_label.setProperty("role", "dim")
-        self.saved_label.setText(message)
+        # The player found the file unplayable while loading or playing it (a file Qt finds
+        # cut short mid-way): the same refusal as at opening, in the error colour.
+        self._refuse(message)
+        self.refresh()
 
     def _show_time(self) -> None:
         length = self.document.video_length
         total = format_timestamp(length) if length else "--"
-        self.clock_label.setText(f"{format_timestamp(self.now())} / {total}")
+        now = 0.0 if self.unplayable else self.now()
+        if length:
+            now = min(now, length)  # the player's clock may run a frame past the end
+        self.clock_label.setText(f"{format_timestamp(now)} / {total}")
         state = "Playing" if self._playing else "Paused"
         self.rate_label.setText(f"{state} at {self._rate:g}x")
 
     # -- editing -------------------------------------------------------------------------------
 
     def mark(self, kind: str = "exercise") -> int:
-        """Add a step at the current video time (M), or a rest (R); select it."""
+        """Add a step at the current video time (M), or a rest (R); select it.
+
+        Returns the step's index, or -1 when the video cannot be played (nothing marked).
+        """
+        if self.unplayable:
+            self.hint.setVisible(True)
+            return -1
         count = len(self.document)
         index = self.document.mark(self.now(), kind="rest" if kind == "rest" else "exercise")
         self.refresh()

@@ -14,6 +14,7 @@ QHeaderView::section {{
     font-weight: 700; border: none; padding: 6px;
 }}
 QLabel[role="saved"] {{ color: {theme.REST}; font-size: 18px; font-weight: 700; }}
+QLabel[role="error"] {{ color: {theme.DANGER}; font-size: 18px; font-weight: 700; }}
 QLabel[role="keys"] {{ color: {theme.TEXT_DIM}; font-size: 15px; }}
 QLabel[role="clock"] {{ font-size: 30px; font-weight: 700; }}
 QLabel[role="rate"] {{ font-size: 22px; font-weight: 600; color: {theme.ACCENT}; }}

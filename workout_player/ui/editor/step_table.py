@@ -26,11 +26,21 @@ from workout_player.editing import StepView, WorkoutDocument
 from workout_player.ui import theme
 from workout_player.ui.editor.step_text import amount_text, rest_text, sides_text
 
+COMPLETER_POPUP_STYLE = (
+    "QListView { padding: 0px; border: 1px solid #3c424a; border-radius: 0px; }"
+    " QListView::item { padding: 4px 6px; }"
+)
+
 
 def make_completer(names: Sequence[str], parent: QWidget) -> QCompleter:
     completer = QCompleter(QStringListModel(list(names), parent), parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    # QCompleter sizes its popup from the rows alone; the theme's padding and border for
+    # list views would eat all but one row of it, so the popup has none of its own.
+    popup = completer.popup()
+    if popup is not None:  # QCompleter makes its popup on first use; None only in theory
+        popup.setStyleSheet(COMPLETER_POPUP_STYLE)
     return completer
 
 
@@ -60,19 +70,40 @@ class ProblemsList(QListWidget):
 
     step_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, empty_hint: str | None = None) -> None:
+        """`empty_hint`: said instead of the loader's "steps must be a list" while the
+        workout has no steps yet (a new one)."""
         super().__init__(parent)
+        self._empty_hint = empty_hint
         self.setObjectName("problems")
         self.setMaximumHeight(120)
         self.setWordWrap(True)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
-    def show_result(self, document: WorkoutDocument, result: LoadResult) -> set[int]:
-        """Fill the list; return the steps that have a problem."""
+    def show_result(
+        self, document: WorkoutDocument, result: LoadResult, *, blocker: str | None = None
+    ) -> set[int]:
+        """Fill the list; return the steps that have a problem.
+
+        `blocker` is a reason the workout cannot be played whatever its steps (the video
+        cannot be played): it comes first, and "ready to play" is never said with it. A
+        workout without steps yet gets the `empty_hint` instead of "steps must be a list".
+        """
         self.clear()
         flagged: set[int] = set()
-        for problem in result.problems:
+        if blocker:
+            item = QListWidgetItem(blocker)
+            item.setForeground(_colour(theme.DANGER))
+            self.addItem(item)
+        problems = result.problems
+        if len(document) == 0 and self._empty_hint:
+            problems = tuple(p for p in problems if not p.message.startswith("steps "))
+            if not blocker:  # "press M" is no advice when nothing can be marked
+                item = QListWidgetItem(self._empty_hint)
+                item.setForeground(_colour(theme.TEXT_DIM))
+                self.addItem(item)
+        for problem in problems:
             step = document.step_for_line(problem.line)
             where = "Workout" if step is None else f"Step {step + 1}"
             if step is not None:
@@ -85,7 +116,7 @@ class ProblemsList(QListWidget):
             colour = theme.WARN if problem.severity == "warning" else theme.DANGER
             item.setForeground(_colour(colour))
             self.addItem(item)
-        if not result.problems:
+        if not problems and not blocker and self.count() == 0:
             item = QListWidgetItem("No problems: this workout is ready to play.")
             item.setForeground(_colour(theme.REST))
             self.addItem(item)

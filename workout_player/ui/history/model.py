@@ -145,6 +145,16 @@ class SessionsModel(QAbstractTableModel):
         self._rows[row] = replace(self._rows[row], **fields)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
+    def remove_session(self, session_id: int) -> None:
+        """Drop a deleted session from the list without reading the page again."""
+        row = self.row_of(session_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._total = max(0, self._total - 1)
+        self.endRemoveRows()
+
     # -- Qt model API --------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

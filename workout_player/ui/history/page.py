@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workout_player.store import HistoryFilter, Store
+from workout_player.store import HistoryFilter, Store, StoreError
+from workout_player.ui.history.delete_bar import DeleteBar
 from workout_player.ui.history.detail import SessionDetail
 from workout_player.ui.history.filters import FilterDateEdit
 from workout_player.ui.history.model import SessionsModel
@@ -39,6 +40,7 @@ ALL_WORKOUTS = "All workouts"
 WIDEST = ("28 Sep 2026 23:59", "", "0:00:00", "Stopped early", "10 \u2192 10")
 TABLE_FONT_PX = 18  # history_style.PAGE_STYLE's QTableView and header font sizes
 HEADER_FONT_PX = 16
+NAME_PADDING = 24  # the cell's padding and grid line on both sides of a workout name
 
 
 class HistoryPage(QWidget):
@@ -46,7 +48,9 @@ class HistoryPage(QWidget):
 
     Keys: Up/Down move through the sessions; Alt+S / Alt+P switch between Sessions and
     Progress; Alt+W, Alt+F and Alt+T reach the workout, from and to filters; Alt+L clears
-    them; Alt+B/A/E/N edit pain before, pain after, effort and the note; Esc emits `back`.
+    them; Alt+B/A/E/N edit pain before, pain after, effort and the note; in the list,
+    Enter or E starts correcting the session (pain before first; Esc comes back to the list)
+    and Delete asks whether to delete it; Esc emits `back`.
     """
 
     back = Signal()
@@ -61,6 +65,7 @@ class HistoryPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._history = history
         self._charts_stale = True
         style_page(self)
 
@@ -112,6 +117,16 @@ class HistoryPage(QWidget):
                 width = max(cells.horizontalAdvance(text), headers.horizontalAdvance(name))
                 header.resizeSection(column, width + 24)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Whole workout names: a long one wraps onto a second line (two workouts that
+        # start alike must not look the same); rows are measured as pages arrive.
+        # Only rows whose name is too wide are measured: measuring every row of a page
+        # costs more than opening the screen does.
+        self.table.setWordWrap(True)
+        self._name_metrics = cells
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_rows(first, last))
+        self.model.modelReset.connect(self._fit_rows)
+        self.model.dataChanged.connect(lambda top, bottom: self._fit_rows(top.row(), bottom.row()))
+        header.sectionResized.connect(self._column_resized)
         self.detail = SessionDetail(store, self, history=history)
 
         sessions_tab = QWidget(self)
@@ -121,6 +136,8 @@ class HistoryPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.count_label)
         left_layout.addWidget(self.table, 1)
+        self.delete_bar = DeleteBar(left)
+        left_layout.addWidget(self.delete_bar)
         split.addWidget(left)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 1)
@@ -150,6 +167,12 @@ class HistoryPage(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail.saved.connect(self.model.update_session)
+        self.delete_bar.confirmed.connect(self._delete)
+        self.delete_bar.cancelled.connect(lambda: self.table.setFocus())
+        self.table.installEventFilter(self)
+        self.detail.feedback.installEventFilter(self)
+        for field in self.detail.feedback.findChildren(QWidget):
+            field.installEventFilter(self)
         self._after_reload()
 
     # -- public --------------------------------------------------------------------------
@@ -218,6 +241,23 @@ class HistoryPage(QWidget):
         if self.tabs.currentWidget() is self.progress:
             self._update_charts()
 
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 1:
+            self._fit_rows()
+
+    def _fit_rows(self, first: int = 0, last: int | None = None) -> None:
+        """Give the rows whose workout name does not fit on one line the height it needs."""
+        rows = self.model.rowCount()
+        last = rows - 1 if last is None else min(last, rows - 1)
+        room = self.table.columnWidth(1) - NAME_PADDING
+        usual = self.table.verticalHeader().defaultSectionSize()
+        for row in range(max(0, first), last + 1):
+            name = self.model.session(row).workout
+            if self._name_metrics.horizontalAdvance(name) > room:
+                self.table.resizeRowToContents(row)
+            elif self.table.rowHeight(row) != usual:
+                self.table.setRowHeight(row, usual)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_session(self.model.session(current.row()) if current.isValid() else None)
 
@@ -228,6 +268,65 @@ class HistoryPage(QWidget):
     def _update_charts(self) -> None:
         self.progress.update_from(self.history_filter())
         self._charts_stale = False
+
+    def ask_delete(self) -> bool:
+        """Ask whether to delete the current session; False when none is chosen."""
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return False
+        self.detail.feedback.flush()
+        self.delete_bar.ask(self.model.session(current.row()))
+        return True
+
+    def edit_current(self) -> None:
+        """Correct the chosen session: focus its pain before (Tab goes on to the note)."""
+        if self.detail.feedback.isEnabled():
+            self.detail.feedback.pain_before.setFocus()
+
+    def _delete(self, session_id: int) -> None:
+        row = self.model.row_of(session_id)
+        if self._history is not None:
+            # The writer deletes on its own thread; the list drops the row at once.
+            self._history.delete_session(session_id)
+        else:  # no writer (as FeedbackEditor without one): the store itself
+            try:
+                self._store.delete_session(session_id, stamp=self._store.session_stamp(session_id))
+            except StoreError as exc:
+                self.count_label.setText(f"Not deleted: {exc}")
+                return
+        self.model.remove_session(session_id)
+        self._fill_workouts()
+        total = self.model.total()
+        self.count_label.setText(f"{total} session" + ("" if total == 1 else "s"))
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(min(row or 0, self.model.rowCount() - 1), 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.detail.show_session(None)
+        self.table.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() != QEvent.Type.KeyPress
+            or not isinstance(event, QKeyEvent)
+            or self.delete_bar.asking()
+        ):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.table:
+            if key == Qt.Key.Key_Delete:
+                return self.ask_delete()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_E):
+                self.edit_current()
+                return True
+        elif key == Qt.Key.Key_Escape:  # inside the editor: back to the list, not away
+            self.detail.feedback.flush()
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def _back(self) -> None:
         self.detail.feedback.flush()

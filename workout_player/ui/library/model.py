@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 
 from workout_player import paths
 from workout_player.domain.durations import rough_length
-from workout_player.domain.loader import load_workout
+from workout_player.domain.loader import Problem, load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
 from workout_player.ui.library.loader import LibraryLoader
@@ -39,7 +39,8 @@ class WorkoutEntry:
     origin: str  # "bundled" or "mine"
     workout: Workout | None
     plan: Plan | None
-    error: str | None
+    error: str | None  # "FILE:LINE:COL: message", as `validate` prints it (the tooltip)
+    shown_error: str | None = None  # the card's words: the message first, the place after
 
     @property
     def title(self) -> str:
@@ -81,12 +82,24 @@ def load_entry(path: Path, origin: str) -> WorkoutEntry:
             errors = [p for p in result.problems if p.severity == "error"]
             first = str(errors[0]) if errors else "cannot be read"
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-            return WorkoutEntry(path, origin, None, None, first + more)
+            shown = card_text(errors[0]) if errors else "It cannot be read."
+            more_shown = (
+                f" {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''} after it."
+                if len(errors) > 1
+                else ""
+            )
+            return WorkoutEntry(path, origin, None, None, first + more, shown + more_shown)
         return WorkoutEntry(path, origin, result.workout, build_plan(result.workout), None)
     except Exception as error:  # a true boundary: one file must never stop the library opening
         return WorkoutEntry(
             path, origin, None, None, f"{path}: cannot be read ({type(error).__name__}: {error})"
         )
+
+
+def card_text(problem: Problem) -> str:
+    """ "Steps 1: 'rets' is not a field ...; did you mean 'reps'? (line 4, column 5)." """
+    message = problem.message[:1].upper() + problem.message[1:]
+    return f"{message} (line {problem.line}, column {problem.column})."
 
 
 def workout_files() -> list[tuple[Path, str]]:

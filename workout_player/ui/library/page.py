@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,16 +29,41 @@ from workout_player.domain.model import LEVELS
 from workout_player.ui import theme
 from workout_player.ui.library.model import Role, WorkoutEntry, WorkoutFilter, WorkoutListModel
 
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+
 
 class WorkoutCardDelegate(QStyledItemDelegate):
     """Paints a row as a two-line card that reads well at a distance."""
 
     HEIGHT = 84
+    TITLE_PX = 24
+    DETAIL_PX = 17
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(0, self.HEIGHT)  # as wide as the view: cards never scroll sideways
+        # As wide as the view: cards never scroll sideways. A broken file's card grows to
+        # hold its whole first problem, wrapped (the advice is at the end of the message).
+        entry: WorkoutEntry = index.data(Role.ENTRY)
+        if entry is None or not entry.error:
+            return QSize(0, self.HEIGHT)
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else 800
+        wrapped = self._wrapped(option.font, self._error_text(entry), max(200, width - 40))
+        return QSize(0, max(self.HEIGHT, 8 + 8 + 16 + self.TITLE_PX + 10 + wrapped.height()))
+
+    def _detail_font(self, font: QFont) -> QFont:
+        detail = QFont(font)
+        detail.setPixelSize(self.DETAIL_PX)
+        return detail
+
+    def _wrapped(self, font: QFont, text: str, width: int) -> QRect:
+        metrics = QFontMetrics(self._detail_font(font))
+        return metrics.boundingRect(QRect(0, 0, width, 10_000), _WRAP, text)
+
+    @staticmethod
+    def _error_text(entry: WorkoutEntry) -> str:
+        return f"Cannot be opened. {entry.shown_error or entry.error}"
 
     def paint(
         self,
@@ -57,22 +82,24 @@ class WorkoutCardDelegate(QStyledItemDelegate):
 
         inner = rect.adjusted(16, 8, -16, -8)
         title_font = QFont(option.font)
-        title_font.setPixelSize(24)
+        title_font.setPixelSize(self.TITLE_PX)
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(QColor(theme.TEXT))
-        top = QRect(inner.left(), inner.top(), inner.width(), inner.height() // 2)
+        top_height = (self.HEIGHT - 24) // 2 if entry.error else inner.height() // 2
+        top = QRect(inner.left(), inner.top(), inner.width(), top_height)
         painter.drawText(
             top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entry.title
         )
 
-        detail_font = QFont(option.font)
-        detail_font.setPixelSize(17)
-        painter.setFont(detail_font)
+        painter.setFont(self._detail_font(option.font))
         bottom = QRect(inner.left(), top.bottom(), inner.width(), inner.height() - top.height())
         if entry.error:
             painter.setPen(QColor(theme.DANGER))
-            text = f"Cannot be opened: {entry.error}"
+            flags = _WRAP | Qt.AlignmentFlag.AlignTop
+            painter.drawText(bottom, flags, self._error_text(entry))
+            painter.restore()
+            return
         else:
             painter.setPen(QColor(theme.TEXT_DIM))
             mine = "my workout" if entry.origin == "mine" else ""
@@ -181,7 +208,9 @@ class LibraryPage(QWidget):
         self.view.setAccessibleName("Workout list")
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(WorkoutCardDelegate(self.view))
-        self.view.setUniformItemSizes(True)
+        # Not uniform: a broken file's card is as tall as its whole problem; Adjust asks the
+        # sizes again when the width changes, so the wrapping follows the window.
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.doubleClicked.connect(self._open_index)

@@ -2,7 +2,8 @@
 
 Shows the description, the safety note (prominent, yellow), every step with its
 sets, reps, holds, sides and rests, and the total time; Enter starts. A file
-with problems shows every problem with its line and column instead.
+with problems shows every problem in words, its line and column after it. A
+workout whose video is missing offers to choose the file (V).
 """
 
 from __future__ import annotations
@@ -23,13 +24,28 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player.domain.durations import format_clock
-from workout_player.domain.loader import LoadResult, load_workout
+from workout_player.domain.loader import LoadResult, Problem, load_workout
 from workout_player.domain.model import RestStep, Step, Workout
 from workout_player.domain.sides import SIDES_TEXT
 from workout_player.domain.step_summary import exercise_summary
 from workout_player.domain.timeline import Plan, build_plan
+from workout_player.editing import DocumentError
 from workout_player.playback import probe_length
+from workout_player.ui import theme
+from workout_player.ui.library.missing_video import (
+    AskVideo,
+    ask_with_dialog,
+    missing_video,
+    write_video,
+)
 from workout_player.ui.library.model import length_text
+
+
+def problem_text(problem: Problem) -> str:
+    """ "Warning: the video ... is missing (line 3, column 8)": words first, the place after."""
+    message = problem.message[:1].upper() + problem.message[1:]
+    prefix = "Warning: " if problem.severity == "warning" else ""
+    return f"{prefix}{message} (line {problem.line}, column {problem.column})"
 
 
 def step_row(number: int, step: Step) -> list[str]:
@@ -51,6 +67,7 @@ class WorkoutPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ask_video: AskVideo = ask_with_dialog  # tests put their own chooser here
         self.path: Path | None = None
         self.result: LoadResult | None = None
         self.plan: Plan | None = None
@@ -72,8 +89,13 @@ class WorkoutPage(QWidget):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems.setStyleSheet("color: #ff6e6e; font-size: 18px; font-family: monospace;")
+        self.problems.setStyleSheet(f"color: {theme.DANGER}; font-size: 19px;")
         self.problems.setAccessibleName("Problems in this file")
+        self.choose_video = QPushButton("Choose the video…  [V]")
+        self.choose_video.setAccessibleName("Choose the missing video file")
+        self.choose_video.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.choose_video.clicked.connect(self.choose_missing_video)
+        self.choose_video.setVisible(False)
 
         self.steps = QTreeWidget()
         self.steps.setAccessibleName("Steps")
@@ -121,6 +143,7 @@ class WorkoutPage(QWidget):
         layout.addWidget(self.safety)
         layout.addWidget(self.description)
         layout.addWidget(self.problems)
+        layout.addWidget(self.choose_video, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.steps, 1)
         layout.addLayout(bottom)
 
@@ -137,6 +160,7 @@ class WorkoutPage(QWidget):
         workout = self.result.workout
         self.plan = build_plan(workout) if workout else None
         self.steps.clear()
+        self.choose_video.setVisible(missing_video(workout) is not None)
         if workout is None or self.plan is None:
             self.title.setText(path.name)
             self.meta.setText(str(path))
@@ -145,7 +169,8 @@ class WorkoutPage(QWidget):
                 "This file cannot be played. Fix these problems in a text editor, then open it "
                 "again (workout-player validate FILE checks it):"
             )
-            self.problems.setText("\n".join(str(p) for p in self.result.problems))
+            self.problems.setText("\n".join(problem_text(p) for p in self.result.problems))
+            self.problems.setStyleSheet(f"color: {theme.DANGER}; font-size: 19px;")
             self.problems.setVisible(True)
             self.steps.setVisible(False)
             self.total.setText("")
@@ -162,8 +187,9 @@ class WorkoutPage(QWidget):
         self.safety.setVisible(bool(workout.safety))
         self.description.setText(workout.description or "")
         self.description.setVisible(bool(workout.description))
-        warnings = [str(p) for p in self.result.problems]
+        warnings = [problem_text(p) for p in self.result.problems]
         self.problems.setText("\n".join(warnings))
+        self.problems.setStyleSheet(f"color: {theme.WARN}; font-size: 19px;")
         self.problems.setVisible(bool(warnings))
         self.steps.setVisible(True)
         for number, step in enumerate(workout.steps, start=1):
@@ -181,8 +207,27 @@ class WorkoutPage(QWidget):
             self.back_requested.emit()
         elif event.key() == Qt.Key.Key_E:
             self._edit()
+        elif event.key() == Qt.Key.Key_V and self.choose_video.isVisible():
+            self.choose_missing_video()
         else:
             super().keyPressEvent(event)
+
+    def choose_missing_video(self) -> bool:
+        """Ask for the missing video and write it into the workout; True once written."""
+        if self.path is None or (missing := missing_video(self.workout)) is None:
+            return False
+        chosen = self.ask_video(self, missing)
+        if chosen is None:
+            return False
+        try:
+            write_video(self.path, chosen)
+        except DocumentError as error:
+            self.problems.setText(f"The video could not be written into the workout: {error}")
+            self.problems.setStyleSheet(f"color: {theme.DANGER}; font-size: 19px;")
+            self.problems.setVisible(True)
+            return False
+        self.show_file(self.path)
+        return True
 
     def _edit(self) -> None:
         """Broken files can be edited too: the editor shows their problems as one fixes them."""
