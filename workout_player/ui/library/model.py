@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -23,10 +23,12 @@ from PySide6.QtCore import (
 
 from workout_player import paths
 from workout_player.domain.durations import rough_length
-from workout_player.domain.loader import load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
 from workout_player.ui.library.loader import LibraryLoader
+
+if TYPE_CHECKING:
+    from workout_player.domain.loader import LoadResult
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -71,6 +73,15 @@ def length_text(plan: Plan) -> str:
     """'12 min', or 'at least 9 min' when a self-paced set makes the total a minimum."""
     text = rough_length(plan.total_seconds)
     return text if plan.exact else f"at least {text}"
+
+
+def load_workout(path: Path) -> LoadResult:
+    """domain.loader.load_workout, imported on the first call: the YAML loader (ruamel,
+    ~26 ms of imports) is needed only once a file is read, which the library's worker does
+    after the window is on screen."""
+    from workout_player.domain.loader import load_workout as load
+
+    return load(path)
 
 
 def load_entry(path: Path, origin: str) -> WorkoutEntry:
