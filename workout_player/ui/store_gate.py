@@ -1,0 +1,75 @@
+"""The history store, opened after the window's first paint, and what waits for it.
+
+Importing `workout_player.store` and opening the database cost ~30-60 ms that the first
+screen (the library) does not need, so the app opens it in the first warm-up step, after
+the window is on screen. Everything that needs the store asks the gate instead of opening
+it itself: `when_ready(callback)` calls back at once when the store is settled (opened, or
+known to be off) and otherwise once it is, in a later pass of the event loop; nothing
+blocks, and a request before the warm-up got there makes the gate open the store in the
+next pass. `ready` is emitted once, with the store or None (history off; `problem` says why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from workout_player.store import Store
+
+Opener = Callable[[], "tuple[Store | None, str | None]"]
+"""Opens the store: (store, None), or (None, why history is off and what to do)."""
+
+
+class StoreGate(QObject):
+    """One store per app run, settled once: by `open()` (running the opener) or `settle()`."""
+
+    ready = Signal(object)
+    """The store is settled: the Store, or None when history is off."""
+
+    def __init__(self, opener: Opener | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self._settled = False
+        self.store: Store | None = None
+        self.problem: str | None = None
+        self._waiting: list[Callable[[Store | None], object]] = []
+        self._open_queued = False
+
+    @property
+    def pending(self) -> bool:
+        """The store is not settled yet (its opener has not run)."""
+        return not self._settled
+
+    def settle(self, store: Store | None, problem: str | None = None) -> None:
+        """The store is known (opened elsewhere, or None); only the first settling counts."""
+        if self._settled:
+            return
+        self._settled = True
+        self._opener = None
+        self.store, self.problem = store, problem
+        waiting, self._waiting = self._waiting, []
+        self.ready.emit(store)
+        for callback in waiting:
+            callback(store)
+
+    def open(self) -> None:
+        """Run the opener now (the warm-up's first step); nothing when already settled."""
+        if self._settled or self._opener is None:
+            return
+        store, problem = self._opener()
+        self.settle(store, problem)
+
+    def when_ready(self, callback: Callable[[Store | None], object]) -> None:
+        """`callback(store)` now when settled, else once the store is (never blocking)."""
+        if self._settled:
+            callback(self.store)
+            return
+        self._waiting.append(callback)
+        if not self._open_queued:
+            # Asked before the warm-up opened it: open in the next pass of the event loop,
+            # so the key press or click that asked is handled first.
+            self._open_queued = True
+            QTimer.singleShot(0, self.open)
