@@ -71,15 +71,18 @@ def test_the_window_shows_before_the_store_is_opened(
 
 
 def test_the_first_warm_up_step_opens_the_store_and_wires_history(
-    window: MainWindow, opener: CountingOpener
+    qtbot: QtBot, window: MainWindow, opener: CountingOpener
 ) -> None:
     steps = window.warm_up_steps()
-    steps[0]()
+    with qtbot.waitSignal(window.store_gate.ready):
+        steps[0]()
+        assert opener.calls == 0, "the opener runs on the GUI thread, after the imports"
     assert opener.calls == 1 and not window.store_gate.pending
     assert window.store is opener.opened[0]
     assert window.history_writer is not None
     assert window.history_action.isEnabled() and window.library.history_button.isEnabled()
     steps[0]()  # settled once: a second call opens nothing
+    window.store_gate.open()
     assert opener.calls == 1
 
 

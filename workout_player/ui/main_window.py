@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         modules and the announcer need the GUI thread. The store (when the window was made
         with `open_store`) opens first: Today, History and sessions wait for it.
         """
-        return [self.store_gate.open, warm_up_video, _import_session_modules, self.warm_up_sound]
+        return [self.store_gate.begin, warm_up_video, _import_session_modules, self.warm_up_sound]
 
     def start_path(self, path: Path) -> None:
         page = self._workout_page

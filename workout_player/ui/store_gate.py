@@ -2,25 +2,47 @@
 
 Importing `workout_player.store` and opening the database cost ~30-60 ms that the first
 screen (the library) does not need, so the app opens it in the first warm-up step, after
-the window is on screen. Everything that needs the store asks the gate instead of opening
-it itself: `when_ready(callback)` calls back at once when the store is settled (opened, or
-known to be off) and otherwise once it is, in a later pass of the event loop; nothing
-blocks, and a request before the warm-up got there makes the gate open the store in the
-next pass. `ready` is emitted once, with the store or None (history off; `problem` says why).
+the window is on screen: `begin()` imports the store's modules on a thread (most of the
+cost, and imports let other threads run in between) and then opens the database on the GUI
+thread (the connection belongs to it). Everything that needs the store asks the gate instead
+of opening it itself: `when_ready(callback)` calls back at once when the store is settled
+(opened, or known to be off) and otherwise once it is; nothing blocks, and a request before
+the warm-up got there begins it. `ready` is emitted once, with the store or None (history
+off; `problem` says why).
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 if TYPE_CHECKING:
     from workout_player.store import Store
 
 Opener = Callable[[], "tuple[Store | None, str | None]"]
 """Opens the store: (store, None), or (None, why history is off and what to do)."""
+
+STORE_MODULES = ("workout_player.store", "workout_player.ui.history_writer")
+"""Imported on the warm-up thread before the store opens."""
+
+
+class _Relay(QObject):
+    """Tells the GUI thread the imports are done (no parent: the thread may outlive the gate)."""
+
+    imported = Signal()
+
+
+def _import(relay: _Relay) -> None:
+    try:
+        for name in STORE_MODULES:
+            importlib.import_module(name)
+    finally:
+        # Even when an import failed: opening on the GUI thread then raises it there.
+        relay.imported.emit()
 
 
 class StoreGate(QObject):
@@ -36,7 +58,9 @@ class StoreGate(QObject):
         self.store: Store | None = None
         self.problem: str | None = None
         self._waiting: list[Callable[[Store | None], object]] = []
-        self._open_queued = False
+        self._begun = False
+        self._relay = _Relay()
+        self._relay.imported.connect(self.open, Qt.ConnectionType.QueuedConnection)
 
     @property
     def pending(self) -> bool:
@@ -55,8 +79,16 @@ class StoreGate(QObject):
         for callback in waiting:
             callback(store)
 
+    def begin(self) -> None:
+        """The warm-up's first step: import on a thread, then open in a later pass of the loop."""
+        if self._settled or self._begun:
+            return
+        self._begun = True
+        relay = self._relay
+        threading.Thread(target=_import, args=(relay,), name="store-import", daemon=True).start()
+
     def open(self) -> None:
-        """Run the opener now (the warm-up's first step); nothing when already settled."""
+        """Run the opener now (on the GUI thread); nothing when already settled."""
         if self._settled or self._opener is None:
             return
         store, problem = self._opener()
@@ -68,8 +100,4 @@ class StoreGate(QObject):
             callback(self.store)
             return
         self._waiting.append(callback)
-        if not self._open_queued:
-            # Asked before the warm-up opened it: open in the next pass of the event loop,
-            # so the key press or click that asked is handled first.
-            self._open_queued = True
-            QTimer.singleShot(0, self.open)
+        self.begin()  # asked before the warm-up got there

@@ -92,7 +92,8 @@ def write_cache(path: Path, stamp: str, entries: Kept) -> None:
     except (OSError, pickle.PicklingError):
         # A cache is a saving, never a requirement: a full disk or a read-only folder only
         # means the next start reads the files again.
-        temporary.unlink(missing_ok=True)
+        with suppress(OSError):  # the folder itself may be what failed
+            temporary.unlink(missing_ok=True)
 
 
 class EntryCache:
