@@ -17,9 +17,8 @@ the person's own, as writable by an attacker as their workouts folder or the app
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-import secrets
+import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -38,15 +37,26 @@ Kept = dict[str, tuple[Key, bytes]]
 """Resolved path -> (key, the pickled entry). Each entry is unpickled alone, when its file
 is listed: one loads() of the whole cache (~13 MB for 1,000 files) would hold the GIL, and
 so the GUI thread, for a second or more."""
-_UNPICKLING = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
-               KeyError, TypeError, ValueError, MemoryError)  # fmt: skip
-"""What unpickling damaged bytes raises (truncation, a class gone or renamed)."""
+# pickle and hashlib are imported where used, on the library's worker: with `secrets` they
+# cost ~15-60 ms of imports the first paint does not need.
+
+
+def _unpickling_errors() -> tuple[type[BaseException], ...]:
+    """What unpickling damaged bytes raises (truncation, a class gone or renamed)."""
+    import pickle
+
+    return (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
+            KeyError, TypeError, ValueError, MemoryError)  # fmt: skip
+
+
 Load = Callable[[Path, str], Any]
 
 
 def fingerprint() -> str:
     """The app's version and the sources of what is pickled (the loader, the domain's types,
     the entry) by name, size and mtime: a new loader, a new cache."""
+    import hashlib
+
     package = Path(__file__).resolve().parents[2]
     parts = [__version__]
     try:
@@ -58,12 +68,14 @@ def fingerprint() -> str:
             info = source.stat()
             parts.append(f"{source.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
     except OSError:  # an unreadable install: a fingerprint that matches nothing written
-        parts.append(secrets.token_hex(8))
+        parts.append(f"unreadable {time.time_ns()} {os.getpid()}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def read_cache(path: Path, stamp: str) -> Kept:
     """The kept entries, or {} when the file is missing, damaged, foreign or out of date."""
+    import pickle
+
     try:
         data = path.read_bytes()
     except OSError:
@@ -72,7 +84,7 @@ def read_cache(path: Path, stamp: str) -> Kept:
         return {}
     try:
         kept = pickle.loads(data[len(MAGIC) :])
-    except _UNPICKLING:
+    except _unpickling_errors():
         return {}
     if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp):
         return {}
@@ -82,7 +94,10 @@ def read_cache(path: Path, stamp: str) -> Kept:
 
 def write_cache(path: Path, stamp: str, entries: Kept) -> None:
     """Replace the cache file whole (temporary file + rename); a failure leaves it as it was."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    import pickle
+
+    # Unique to this process and thread: two apps (or two scans) never share a temporary.
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as out:
@@ -149,9 +164,11 @@ class _Scan:
         key: Key = (info.st_size, info.st_mtime_ns, origin)
         kept = self._kept.get(name)
         if kept is not None and kept[0] == key:
+            import pickle
+
             try:
                 entry = pickle.loads(kept[1])
-            except _UNPICKLING:
+            except _unpickling_errors():
                 pass  # one damaged entry: read its file again
             else:
                 self.seen[name] = kept
@@ -161,6 +178,8 @@ class _Scan:
         self.changed = True
         racy = time.time_ns() - info.st_mtime_ns < RACY_SECONDS * 1e9
         if not racy and self._keep(entry):
+            import pickle
+
             # An entry that cannot be pickled is read each time, as without a cache.
             with suppress(pickle.PicklingError, TypeError, AttributeError):
                 self.seen[name] = (key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
