@@ -146,3 +146,16 @@ def test_when_ready_calls_back_at_once_once_settled_and_in_order_before() -> Non
     assert seen == ["a:None", "b:None"] and gate.problem == "off"
     gate.when_ready(lambda store: seen.append("c"))
     assert seen[-1] == "c"
+
+
+def test_an_opener_that_raises_still_lets_what_waits_go_on_and_raises() -> None:
+    def broken() -> tuple[Store | None, str | None]:
+        raise RuntimeError("a bug")
+
+    gate = StoreGate(broken)
+    seen: list[object] = []
+    gate.when_ready(seen.append)  # begins the imports; the open below runs first
+    with pytest.raises(RuntimeError, match="a bug"):
+        gate.open()
+    assert seen == [None] and not gate.pending
+    assert gate.problem == "History is off: the database could not be opened (a bug)."

@@ -91,7 +91,13 @@ class StoreGate(QObject):
         """Run the opener now (on the GUI thread); nothing when already settled."""
         if self._settled or self._opener is None:
             return
-        store, problem = self._opener()
+        try:
+            store, problem = self._opener()
+        except BaseException as error:
+            # A bug in opening (the opener turns what it can name into a problem): what
+            # waits still goes on without history, and the error is raised, not hidden.
+            self.settle(None, f"History is off: the database could not be opened ({error}).")
+            raise
         self.settle(store, problem)
 
     def when_ready(self, callback: Callable[[Store | None], object]) -> None:
