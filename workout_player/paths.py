@@ -4,6 +4,7 @@ Defaults follow each platform's conventions through platformdirs:
 - the database:      <user data dir>/history.sqlite3  (WORKOUT_PLAYER_DB or --db override it)
 - user workouts:     <user data dir>/workouts/        (WORKOUT_PLAYER_WORKOUTS overrides it)
 - bundled workouts:  shipped inside the package (or read from a source checkout)
+- the cache:         <user cache dir>/ (WORKOUT_PLAYER_CACHE overrides it): the library's entries
 """
 
 from __future__ import annotations
@@ -45,6 +46,23 @@ def user_workouts_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / "workouts"
+
+
+def cache_dir() -> Path:
+    """Files the app can make again (the library's read entries): WORKOUT_PLAYER_CACHE, else
+    `cache/` in WORKOUT_PLAYER_DATA when that is set (tests, the bench), else the platform's."""
+    env = os.environ.get("WORKOUT_PLAYER_CACHE")
+    if env:
+        return Path(env).expanduser()
+    if os.environ.get("WORKOUT_PLAYER_DATA"):
+        return data_dir() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
+def library_cache_file() -> Path:
+    return cache_dir() / "library.pickle"
 
 
 def _bundled_root() -> Path:

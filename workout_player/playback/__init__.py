@@ -18,7 +18,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from workout_player.playback._vlc import NO_VLC_ENV, vlc_status
-from workout_player.playback.probe import MediaInfo, probe_length, probe_media
+from workout_player.playback.probe import MediaInfo, prefetch, probe_length, probe_media
 
 if TYPE_CHECKING:
     from workout_player.playback.factory import create_player
@@ -70,6 +70,7 @@ __all__ = [
     "VlcPlayer",
     "create_player",
     "prefer_xcb",
+    "prefetch",
     "probe_length",
     "probe_media",
     "vlc_status",

@@ -4,11 +4,20 @@
 `plan` and VlcPlayer.load() use probe_media() to find a file that cannot be played and
 why (`MediaInfo.reason`, with `error` saying what to do); the bundled-media test uses it
 to prove every shipped file can be read.
+
+A parse costs ~5-10 ms of libvlc on the calling thread, and the same file is asked about
+more than once (the workout page's length, then VlcPlayer.load() on Start, on the GUI
+thread): what a finished parse found is remembered per (resolved path, size, mtime_ns),
+and `prefetch(path)` starts a parse on a thread so a probe_media() that comes while it
+runs waits for it instead of parsing again (Start prefetches the video while it builds
+the session's widgets).
 """
 
 from __future__ import annotations
 
 import threading
+import time
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,9 +56,45 @@ class MediaInfo:
         return self.ok and self.has_video
 
 
+_Key = tuple[str, int, int]
+_lock = threading.Lock()
+_known: dict[_Key, MediaInfo] = {}
+_running: dict[_Key, Future[MediaInfo]] = {}
+_KNOWN_MAX = 32
+_RACY_NS = 2_000_000_000
+"""A file changed this recently is parsed each time (a rewrite within one mtime tick)."""
+
+
+def _key(path: Path) -> _Key | None:
+    try:
+        info = path.stat()
+        return (str(path.resolve()), info.st_size, info.st_mtime_ns)
+    except (OSError, RuntimeError):
+        return None
+
+
 def probe_media(path: str | Path, *, timeout_ms: int = PARSE_TIMEOUT_MS) -> MediaInfo:
     """Parse a local media file with libvlc (no network, no playback) and describe it."""
     path = Path(path)
+    refused = _checked(path)
+    if refused is not None:
+        return refused
+    # Checked each time (cheap, and they may change); the libvlc parse is remembered.
+    key = _key(path)
+    if key is None or timeout_ms != PARSE_TIMEOUT_MS:
+        return _parse_media(path, timeout_ms)
+    with _lock:
+        known = _known.get(key)
+        running = _running.get(key)
+    if known is not None:
+        return known
+    if running is not None:
+        return running.result()
+    return _remember(key, _parse_media(path, timeout_ms))
+
+
+def _checked(path: Path) -> MediaInfo | None:
+    """Why `path` cannot be parsed (not a readable file, a broken container, no libvlc)."""
     problem = file_problem(path)
     if problem is not None:
         return _failed(
@@ -62,9 +107,60 @@ def probe_media(path: str | Path, *, timeout_ms: int = PARSE_TIMEOUT_MS) -> Medi
     if found is not None:
         return _unplayable(path, found)
     usable, message = _vlc.vlc_status()
-    instance = _vlc.shared_instance()
-    if not usable or instance is None:
+    if not usable or _vlc.shared_instance() is None:
         return _failed(path, message or "Video is off.")
+    return None
+
+
+def prefetch(path: str | Path) -> None:
+    """Start probing `path` on a thread (libvlc lets go of the GIL while it parses)."""
+    path = Path(path)
+    key = _key(path)
+    if key is None:
+        return
+    with _lock:
+        if key in _known or key in _running:
+            return
+        future: Future[MediaInfo] = Future()
+        _running[key] = future
+
+    def run() -> None:
+        try:
+            refused = _checked(path)
+            info = refused or _remember(key, _parse_media(path, PARSE_TIMEOUT_MS))
+            future.set_result(info)
+        except BaseException as error:  # handed to whoever waits for the result, as raised
+            future.set_exception(error)
+        finally:
+            with _lock:
+                _running.pop(key, None)
+
+    threading.Thread(target=run, name="media-probe", daemon=True).start()
+
+
+def _remember(key: _Key, info: MediaInfo) -> MediaInfo:
+    """Keep what a finished parse found; not a timeout, not "video is off" (may change)."""
+    settled = info.reason is not Unplayable.TOO_SLOW and (info.ok or info.reason is not None)
+    fresh = time.time_ns() - key[2] < _RACY_NS
+    if settled and not fresh:
+        with _lock:
+            if len(_known) >= _KNOWN_MAX:
+                _known.pop(next(iter(_known)))
+            _known[key] = info
+    return info
+
+
+def forget_probes() -> None:
+    """Forget every remembered probe (tests that change libvlc's availability)."""
+    with _lock:
+        _known.clear()
+
+
+def _parse_media(path: Path, timeout_ms: int) -> MediaInfo:
+    """libvlc's own parse of a file the checks above let through."""
+    instance = _vlc.shared_instance()
+    if instance is None:
+        return _failed(path, "Video is off.")
     vlc = _vlc.vlc_module()
     assert vlc is not None  # vlc_status() said it is usable
 

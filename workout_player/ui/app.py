@@ -1,8 +1,8 @@
 """Starting the window: the QApplication, its names, theme and icon, the store, and the first page.
 
 `run_app()` is what `workout-player` (no command) and `workout-player play FILE`
-call. The database opens before the window; if it cannot, the app still runs
-and says why history is off instead of refusing to start.
+call. The database opens just after the window's first paint (MainWindow's store_gate); if
+it cannot, the app still runs and says why history is off instead of refusing to start.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workout_player import __version__, desktop, paths
 from workout_player.domain.model import Workout
 from workout_player.playback import prefer_xcb
-from workout_player.store import Store, StoreError, open_store
 from workout_player.ui import theme
+
+if TYPE_CHECKING:
+    from workout_player.store import Store
 
 ORGANIZATION = "workout-player"
 APPLICATION = "workout-player"
@@ -58,6 +61,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def open_history(db: str | None) -> tuple[Store | None, str | None]:
     """The store, or None and a message saying why history is off and what to do."""
+    # Imported here: the store's modules (~30 ms) are not needed for the first paint.
+    from workout_player.store import StoreError, open_store
+
     path = paths.database_path(db)
     try:
         # "read": where the file cannot be written the History screen still opens (read-only).
@@ -115,10 +121,14 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     from workout_player.ui.main_window import MainWindow
     from workout_player.ui.screenshot import install_screenshot_hook
 
-    store, problem = open_history(db)
-    if problem:
-        print(problem, file=sys.stderr)
-    window = MainWindow(store, store_problem=problem)
+    def open_store() -> tuple[Store | None, str | None]:
+        store, problem = open_history(db)
+        if problem:
+            print(problem, file=sys.stderr)
+        return store, problem
+
+    # The database opens in the first warm-up step, after the window is on screen.
+    window = MainWindow(None, open_store=open_store)
     window.show()
     if workout is not None:
         # `play` starts at once: what the library's warm-up would have done happens now.
@@ -135,6 +145,7 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     try:
         return app.exec()
     finally:
+        store = window.store
         window.close()  # idempotent: ends a running session as stopped, frees the player
         # Tear the widgets down now, while Python and libvlc are still whole; leaving it to
         # the interpreter's final garbage collection crashes in PySide's deallocators.

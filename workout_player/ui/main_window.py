@@ -26,6 +26,7 @@ from workout_player import paths
 from workout_player.ui.banner import Banner, join_messages
 from workout_player.ui.library.model import load_entry
 from workout_player.ui.library.page import LibraryPage
+from workout_player.ui.store_gate import Opener, StoreGate
 
 # Start-up shows only the library: the pages and parts a session, the history or the
 # settings need (QtCharts, QtMultimedia, QtTextToSpeech, libvlc, the YAML loader) are
@@ -67,6 +68,15 @@ def _create_player(parent: QWidget) -> Player:
     return create_player(parent)
 
 
+def _prefetch_video(workout: Workout) -> None:
+    """Start libvlc's parse of the video (VlcPlayer.load asks for it) on a thread, while the
+    session's widgets are built: ~5-10 ms off the time from Start to the first frame."""
+    if workout.video is not None:
+        from workout_player.playback import prefetch
+
+        prefetch(workout.video)
+
+
 def dropped_workouts(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     """Local .yaml/.yml files in a drag; anything else is refused."""
     mime = event.mimeData()
@@ -81,7 +91,9 @@ class MainWindow(QMainWindow):
 
     `make_player`, `make_announcer`, `clock` and `retry_clock` are seams for tests (a
     timer player, a recording announcer, a fake clock, the history writer's pauses
-    stepped by the test); the defaults are the real ones.
+    stepped by the test); the defaults are the real ones. With `open_store` the store is
+    opened by the first warm-up step instead (after the first paint): `store_gate` says
+    when it is ready, and the History screen and Start wait for it.
     """
 
     def __init__(
@@ -93,12 +105,16 @@ class MainWindow(QMainWindow):
         make_announcer: Callable[[], Announcer] | None = None,
         clock: Clock | None = None,
         retry_clock: RetryClock | None = None,
+        open_store: Opener | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Workout Player")
         self.setAcceptDrops(True)
         self.resize(1366, 768)
-        self.store = store
+        self.store: Store | None = None
+        self.store_gate = StoreGate(open_store, self)
+        """Today, History and sessions: `store_gate.when_ready(callback)`, never `self.store`
+        directly at start-up (it is None until the gate has opened it)."""
         self.make_player = make_player or _create_player
         self.clock = clock
         self._make_announcer = make_announcer
@@ -110,12 +126,7 @@ class MainWindow(QMainWindow):
         self.checks: ChecksPage | None = None
         self.history_writer: HistoryWriter | None = None
         """Session writes for every session of this run, off the GUI thread."""
-        if store is not None:
-            from workout_player.ui.history_writer import HistoryWriter
-
-            self.history_writer = HistoryWriter(store, retry_clock=retry_clock, parent=self)
-            self.history_writer.waiting_changed.connect(self._history_waiting)
-            self.history_writer.caught_up.connect(self._history_caught_up)
+        self._retry_clock = retry_clock
         self._was_maximized = False
 
         self.stack = QStackedWidget()
@@ -124,15 +135,13 @@ class MainWindow(QMainWindow):
         self.library.open_file_requested.connect(self.choose_file)
         self.library.new_from_video_requested.connect(self.choose_video)
         self.library.history_requested.connect(self.show_history)
-        self.library.history_button.setEnabled(store is not None)
         self._workout_page: WorkoutPage | None = None
         self.editors: list[QWidget] = []
         self.stack.addWidget(self.library)
         self.stack.currentChanged.connect(self._update_chrome)
 
         self.notice = Banner()
-        self._notices = [text for text in (store_problem, store.notice if store else None) if text]
-        self.notice.set_text(join_messages(self._notices))
+        self._notices: list[str] = []
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,7 +150,27 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
+        self.store_gate.ready.connect(self._store_ready)
+        if open_store is None:
+            self.store_gate.settle(store, store_problem)
         self.library.reload()
+
+    def _store_ready(self, store: Store | None) -> None:
+        """The store is open (or off): the history writer, the History action, its notices."""
+        self.store = store
+        if store is not None:
+            from workout_player.ui.history_writer import HistoryWriter
+
+            self.history_writer = HistoryWriter(store, retry_clock=self._retry_clock, parent=self)
+            self.history_writer.waiting_changed.connect(self._history_waiting)
+            self.history_writer.caught_up.connect(self._history_caught_up)
+        notices = (self.store_gate.problem, store.notice if store else None)
+        self._notices = [text for text in notices if text]
+        self.notice.set_text(join_messages(self._notices))
+        self.library.history_button.setEnabled(store is not None)
+        self.history_action.setEnabled(store is not None)
+        self.checks_action.setEnabled(store is not None)
+        self._update_chrome()
 
     @property
     def workout_page(self) -> WorkoutPage:
@@ -179,9 +208,7 @@ class MainWindow(QMainWindow):
         action("&File", "&New workout from video…", QKeySequence.StandardKey.New, self.choose_video)
         action("&File", "&Library", "Ctrl+L", self.show_library)
         self.history_action = action("&File", "&History", "Ctrl+H", self.show_history)
-        self.history_action.setEnabled(self.store is not None)
         self.checks_action = action("&File", "Self-&checks", "Ctrl+K", self.show_checks)
-        self.checks_action.setEnabled(self.store is not None)
         action("&File", "&Sound settings…", "Ctrl+,", self.open_settings)
         menus["&File"].addSeparator()
         action("&File", "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -200,6 +227,9 @@ class MainWindow(QMainWindow):
         self.library.view.setFocus()
 
     def show_history(self) -> None:
+        if self.store_gate.pending:
+            self.store_gate.when_ready(lambda _store: self.show_history())
+            return
         if self.store is None or self._session_running():
             return
         if self.history is None:
@@ -214,6 +244,9 @@ class MainWindow(QMainWindow):
 
     def show_checks(self) -> None:
         """The Checks screen (Ctrl+K): self-check results beside their norms, and trends."""
+        if self.store_gate.pending:
+            self.store_gate.when_ready(lambda _store: self.show_checks())
+            return
         if self.store is None or self._session_running():
             return
         if self.checks is None:
@@ -322,9 +355,10 @@ class MainWindow(QMainWindow):
 
         libvlc's instance (plugin cache, ~15-50 ms) is made on a thread: python-vlc's
         ctypes calls let go of the GIL, so the window stays responsive. The session's
-        modules and the announcer need the GUI thread.
+        modules and the announcer need the GUI thread. The store (when the window was made
+        with `open_store`) opens first: Today, History and sessions wait for it.
         """
-        return [warm_up_video, _import_session_modules, self.warm_up_sound]
+        return [self.store_gate.begin, warm_up_video, _import_session_modules, self.warm_up_sound]
 
     def start_path(self, path: Path) -> None:
         page = self._workout_page
@@ -336,10 +370,16 @@ class MainWindow(QMainWindow):
         """Build the session's parts, show the player and start at once (no dialog in between)."""
         if self._session_running():
             return
+        if self.store_gate.pending:
+            # Start before the warm-up opened the store: start once it is (a pass later).
+            self.store_gate.when_ready(lambda _store: self.start_workout(workout))
+            return
         from workout_player.audio import load_sound_settings
         from workout_player.ui.player.controller import SessionController
         from workout_player.ui.player.screen import PlayerScreen
 
+        if self.make_player is _create_player:
+            _prefetch_video(workout)
         self._discard_session()
         player = self.make_player(self)
         controller = SessionController(

@@ -1,17 +1,22 @@
 """Read the library's workout files on a worker thread, handing each entry over as it is read.
 
 A person's workouts folder may hold anything (a 1 MiB file, hundreds of files, a file on a
-slow disk), so reading happens on Qt's global thread pool and the window stays live: the
-worker emits each `WorkoutEntry` through a queued signal, the list shows it at once.
-A new scan makes the old one stop between two files, and its late entries are ignored.
+slow disk), so reading happens on Qt's global thread pool and the window stays live.
+Entries are handed over in batches: the worker adds each one to a list under a lock and
+signals only when the list was empty, so while the GUI thread is busy entries pile up and
+arrive together (1,000 cached files: one signal, one row insert), and when it is idle each
+entry shows the moment it is read. A new scan makes the old one stop between two files,
+and its late entries are ignored. A `load` with a `scan()` context (ui/library/cache.py)
+is entered once per scan on the worker, and told `complete()` when the scan went through.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
@@ -19,28 +24,69 @@ Load = Callable[[Path, str], Any]
 """Reads one file (path, origin) into an entry; must not raise (load_entry does not)."""
 
 
+@runtime_checkable
+class ScanLoad(Protocol):
+    """A Load that prepares for a whole scan (reads a cache) and hears when it went through."""
+
+    def __call__(self, path: Path, origin: str) -> Any: ...
+
+    def scan(self) -> AbstractContextManager[Any]: ...
+
+
 class _Relay(QObject):
     """Carries results from the worker to the GUI thread (queued: it lives in the GUI thread)."""
 
-    entry = Signal(int, object)  # scan number, WorkoutEntry
+    ready = Signal(int)  # scan number: entries wait in its batch
     done = Signal(int)
 
 
+class _Batch:
+    """Entries read and not yet taken by the GUI thread (shared with the worker, locked)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[Any] = []
+
+    def add(self, entry: Any) -> bool:
+        """Add one; True when the batch was empty (then the GUI thread must be told)."""
+        with self._lock:
+            self._entries.append(entry)
+            return len(self._entries) == 1
+
+    def take(self) -> list[Any]:
+        with self._lock:
+            entries, self._entries = self._entries, []
+            return entries
+
+
 def _scan(
-    number: int, files: list[tuple[Path, str]], load: Load, relay: _Relay, stop: threading.Event
+    number: int,
+    files: list[tuple[Path, str]],
+    load: Load,
+    relay: _Relay,
+    batch: _Batch,
+    stop: threading.Event,
 ) -> None:
-    """The worker: one entry per file, stopping between files when told to."""
-    for path, origin in files:
-        if stop.is_set():
-            return
-        relay.entry.emit(number, load(path, origin))
+    """The worker: every file's entry into the batch, stopping between files when told to."""
+    context: AbstractContextManager[Any] = (
+        load.scan() if isinstance(load, ScanLoad) else nullcontext(load)
+    )
+    with context as read:
+        for path, origin in files:
+            if stop.is_set():
+                return
+            if batch.add(read(path, origin)):
+                relay.ready.emit(number)
+        complete = getattr(read, "complete", None)
+        if complete is not None:
+            complete()
     relay.done.emit(number)
 
 
 class LibraryLoader(QObject):
     """Scans a list of files off the GUI thread; `entry_loaded` then `finished`, in order."""
 
-    entry_loaded = Signal(object)  # what `load` returned
+    entries_loaded = Signal(list)  # what `load` returned, for one or more files in order
     finished = Signal(list)  # the paths of this scan
 
     def __init__(self, load: Load, parent: QObject | None = None) -> None:
@@ -50,10 +96,11 @@ class LibraryLoader(QObject):
         self._files: list[tuple[Path, str]] = []
         self._stop = threading.Event()
         self._busy = False
+        self._batch = _Batch()
         # No parent: a worker may still hold it after the window is gone; it is only a sender.
         self._relay = _Relay()
         queued = Qt.ConnectionType.QueuedConnection
-        self._relay.entry.connect(self._on_entry, queued)
+        self._relay.ready.connect(self._on_ready, queued)
         self._relay.done.connect(self._on_done, queued)
         stop_holder = [self._stop]
         # When the window goes, a scan still running stops after the file it is reading.
@@ -72,21 +119,26 @@ class LibraryLoader(QObject):
         self._number += 1
         self._files = list(files)
         self._busy = True
-        number, relay, stop, todo, load = (
+        self._batch = _Batch()  # the old scan's worker keeps filling its own, never read
+        number, relay, batch, stop, todo, load = (
             self._number,
             self._relay,
+            self._batch,
             self._stop,
             list(files),
             self._load,
         )
         # A plain callable: PySide wraps it in a runnable whose lifetime Qt manages.
-        QThreadPool.globalInstance().start(lambda: _scan(number, todo, load, relay, stop))
+        QThreadPool.globalInstance().start(lambda: _scan(number, todo, load, relay, batch, stop))
 
-    def _on_entry(self, number: int, entry: object) -> None:
+    def _on_ready(self, number: int) -> None:
         if number == self._number:
-            self.entry_loaded.emit(entry)
+            entries = self._batch.take()
+            if entries:
+                self.entries_loaded.emit(entries)
 
     def _on_done(self, number: int) -> None:
         if number == self._number:
+            self._on_ready(number)  # anything added after the last signal was taken
             self._busy = False
             self.finished.emit([path for path, _origin in self._files])

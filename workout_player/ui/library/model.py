@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -23,10 +23,13 @@ from PySide6.QtCore import (
 
 from workout_player import paths
 from workout_player.domain.durations import rough_length
-from workout_player.domain.loader import Problem, load_workout
 from workout_player.domain.model import Workout
 from workout_player.domain.timeline import Plan, build_plan
+from workout_player.ui.library.cache import EntryCache
 from workout_player.ui.library.loader import LibraryLoader
+
+if TYPE_CHECKING:
+    from workout_player.domain.loader import LoadResult, Problem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -68,10 +71,27 @@ class WorkoutEntry:
         return " ".join(parts).casefold()
 
 
+class UnreadEntry(WorkoutEntry):
+    """A file whose reading raised (an I/O error...): shown as broken, never cached."""
+
+
+def keep_in_cache(entry: WorkoutEntry) -> bool:
+    return not isinstance(entry, UnreadEntry)
+
+
 def length_text(plan: Plan) -> str:
     """'12 min', or 'at least 9 min' when a self-paced set makes the total a minimum."""
     text = rough_length(plan.total_seconds)
     return text if plan.exact else f"at least {text}"
+
+
+def load_workout(path: Path) -> LoadResult:
+    """domain.loader.load_workout, imported on the first call: the YAML loader (ruamel,
+    ~26 ms of imports) is needed only once a file is read, which the library's worker does
+    after the window is on screen."""
+    from workout_player.domain.loader import load_workout as load
+
+    return load(path)
 
 
 def load_entry(path: Path, origin: str) -> WorkoutEntry:
@@ -91,7 +111,7 @@ def load_entry(path: Path, origin: str) -> WorkoutEntry:
             return WorkoutEntry(path, origin, None, None, first + more, shown + more_shown)
         return WorkoutEntry(path, origin, result.workout, build_plan(result.workout), None)
     except Exception as error:  # a true boundary: one file must never stop the library opening
-        return WorkoutEntry(
+        return UnreadEntry(
             path, origin, None, None, f"{path}: cannot be read ({type(error).__name__}: {error})"
         )
 
@@ -139,8 +159,9 @@ class WorkoutListModel(QAbstractListModel):
         self._opened: set[Path] = set()
         """Files shown by add_or_replace (opened from elsewhere): a scan keeps them."""
         self._next_row = 0
-        self._loader = LibraryLoader(load_entry, self)
-        self._loader.entry_loaded.connect(self._scanned)
+        # Through the cache: a start after the first lists unchanged files without reading them.
+        self._loader = LibraryLoader(EntryCache(load_entry, keep_in_cache), self)
+        self._loader.entries_loaded.connect(self._scanned)
         self._loader.finished.connect(self._scan_done)
 
     @property
@@ -156,21 +177,33 @@ class WorkoutListModel(QAbstractListModel):
         self._next_row = 0
         self._loader.start(workout_files())
 
-    def _scanned(self, entry: WorkoutEntry) -> None:
-        """Show one entry of the running scan in file order, replacing its old row."""
-        row = self._row_of(entry.path, hint=self._next_row)
-        if row is not None:
+    def _scanned(self, entries: list[WorkoutEntry]) -> None:
+        """Show entries of the running scan in file order, replacing their old rows; new
+        files next to each other go in with one insert (1,000 cached files: one insert)."""
+        new: list[WorkoutEntry] = []
+        for entry in entries:
+            if self._row_of(entry.path, hint=self._next_row) is None:
+                new.append(entry)
+                continue
+            self._insert(new)  # before it: the rows after shift, so look the row up again
+            new = []
+            row = self._row_of(entry.path, hint=self._next_row)
+            assert row is not None
             self._entries[row] = entry
             index = self.index(row)
             self.dataChanged.emit(index, index)
             self._next_row = max(self._next_row, row + 1)
+        self._insert(new)
+
+    def _insert(self, new: list[WorkoutEntry]) -> None:
+        if not new:
             return
         row = self._next_row
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._entries.insert(row, entry)
-        self._shown.add(entry.path)
+        self.beginInsertRows(QModelIndex(), row, row + len(new) - 1)
+        self._entries[row:row] = new
+        self._shown.update(entry.path for entry in new)
         self.endInsertRows()
-        self._next_row = row + 1
+        self._next_row = row + len(new)
 
     def _scan_done(self, scanned: list[Path]) -> None:
         """Drop the rows of files that are gone (kept: those opened from elsewhere)."""
