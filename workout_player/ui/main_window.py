@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.library.new_from_video_requested.connect(self.choose_video)
         self.library.history_requested.connect(self.show_history)
         self.library.history_button.setEnabled(store is not None)
+        if store is not None and self.history_writer is not None:
+            self.library.today.start_requested.connect(self.start_workout)
+            self.library.today.attach(store, self.history_writer, keys_on=self.library)
         self._workout_page: WorkoutPage | None = None
         self.editors: list[QWidget] = []
         self.stack.addWidget(self.library)
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
         if self._session_running():
             return  # the player owns the screen until the session ends (Esc asks)
         self.stack.setCurrentWidget(self.library)
-        self.library.view.setFocus()
+        self.library.focus_start()
 
     def show_history(self) -> None:
         if self.store is None or self._session_running():
