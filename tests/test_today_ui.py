@@ -58,8 +58,10 @@ class Fixture:
     def session(self, day: date, *, before: int, after: int, rpe: int, sets: int = 2) -> int:
         start = datetime.combine(day, datetime.min.time(), ZONE).replace(hour=18)
         with open_store(self.db) as store:
-            sid = store.start_session(workout="Two quick holds", content_hash=None,
-                                      workout_file=str(self.workout.resolve()), started_at=start)  # fmt: skip
+            file = str(self.workout.resolve())
+            sid = store.start_session(
+                workout="Two quick holds", content_hash=None, workout_file=file, started_at=start
+            )
             for n in range(sets):
                 at = start + timedelta(minutes=n + 1)
                 store.record_set(sid, SetRecord(n, "Glute bridge", 1, None, None, None, 5.0,
@@ -187,7 +189,9 @@ def test_p_pauses_and_resumes_and_l_y_leaves(f: Fixture) -> None:
     assert page.today.confirm.text().startswith("Leave Short test programme?")
     f.after_write(page, lambda: page.today.press("Y"))
     assert f.rows("SELECT event FROM enrolment_events ORDER BY id") == [
-        ("pause",), ("resume",), ("leave",)
+        ("pause",),
+        ("resume",),
+        ("leave",),
     ]
     assert page.today.headline.text().startswith("You are not following a programme.")
     with open_store(f.db, mode="read") as store:
@@ -304,3 +308,20 @@ def test_today_is_worked_out_again_at_midnight(f: Fixture) -> None:
     with f.qtbot.waitSignal(page.today.refreshed):
         timer.timeout.emit()
     assert page.today.question.isVisible()
+
+
+def test_a_session_started_while_the_question_waits_is_asked_about_first(
+    f: Fixture, qtbot: QtBot
+) -> None:
+    f.enrol(MONDAY)
+    sid = f.session(MONDAY, before=2, after=3, rpe=5)
+    f.day = MONDAY + timedelta(1)
+    page, _ = f.open()
+    started: list[str] = []
+    assert page.today.ask_before(lambda: started.append("session"))
+    assert started == []
+    qtbot.keyClick(page.today.question, Qt.Key.Key_3)
+    assert started == ["session"]  # the answer first, then the session
+    assert f.history.flush(10)
+    assert f.rows("SELECT session_id, morning_pain FROM session_responses") == [(sid, 3)]
+    assert not page.today.ask_before(lambda: started.append("again"))  # asked once

@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
         """Build the session's parts, show the player and start at once (no dialog in between)."""
         if self._session_running():
             return
+        if self.library.today.ask_before(lambda: self.start_workout(workout)):
+            self.show_library()  # the morning question first, once (then the session starts)
+            return
         from workout_player.audio import load_sound_settings
         from workout_player.ui.player.controller import SessionController
         from workout_player.ui.player.screen import PlayerScreen

@@ -86,6 +86,7 @@ class TodayPanel(QFrame):
         self._asked: set[int] = set()
         self._stale = False
         self._title: str | None = None
+        self._then: Callable[[], object] | None = None
 
         self.headline = self._label(30, bold=True)
         self.strip_title = self._label(22)
@@ -167,12 +168,27 @@ class TodayPanel(QFrame):
     def midnight_timer(self) -> QTimer:
         return self._midnight
 
+    @property
+    def asking(self) -> bool:
+        """The morning question waits for its answer (shown with the library)."""
+        return not self.question.isHidden()
+
     def wants_focus(self) -> bool:
         """Whether the library's focus belongs here: a question, or a session to start."""
-        return self.question.isVisible() or bool(self.face and self.face.can_start)
+        return self.asking or bool(self.face and self.face.can_start)
 
     def take_focus(self) -> None:
-        (self.question if self.question.isVisible() else self).setFocus()
+        (self.question if self.asking else self).setFocus()
+
+    def ask_before(self, start: Callable[[], object]) -> bool:
+        """A session is starting: if the morning question waits, ask it first, then `start`.
+
+        True: the caller shows the library and waits (the answer, or Esc, calls `start`).
+        """
+        if not self.asking:
+            return False
+        self._then = start
+        return True
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -266,6 +282,9 @@ class TodayPanel(QFrame):
             )
         )
         self.setFocus()
+        then, self._then = self._then, None
+        if then is not None:
+            then()  # the session asked for before the question: the answer is queued first
 
     # -- keys --------------------------------------------------------------------------------
 
@@ -282,7 +301,7 @@ class TodayPanel(QFrame):
 
     def press(self, key: str) -> None:
         """Do what `key` is shown to do now (a key not shown does nothing)."""
-        if self.question.isVisible() or self.face is None:
+        if self.asking or self.face is None:
             return
         if self._confirm is not None:
             _text, yes, action = self._confirm
@@ -394,7 +413,7 @@ class TodayPanel(QFrame):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        if self.question.isVisible():
+        if self.asking:
             self.question.setFocus()
 
 

@@ -144,6 +144,7 @@ def choice_face(suggestion: Suggestion, top_level: int) -> ChoiceFace:
         return ChoiceFace("stop", "Stop and check with a clinician", suggestion.reason, STOP_NOTE,
                           (Key("P", "Pause the programme", "pause"),
                            Key("A", "Noted", "accept"), keep, easier), levels)  # fmt: skip
+    keys: tuple[Key, ...]
     if suggestion.kind == "harder":
         keys = (Key("A", f"Try level {levels['accept']}", "accept"), keep, easier)
         title = "Suggestion: a step up"
