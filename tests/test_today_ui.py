@@ -233,7 +233,7 @@ def test_the_morning_question_stores_its_answer_with_the_session(
     assert not question.isVisible()  # asked once: a skip is stored too
 
 
-def test_a_suggestion_is_shown_with_its_reason_and_the_choice_is_stored(f: Fixture) -> None:
+def _two_good_sessions(f: Fixture) -> int:
     f.enrol(MONDAY)
     first = f.session(MONDAY, before=2, after=2, rpe=5)
     second = f.session(MONDAY + timedelta(2), before=1, after=2, rpe=6)
@@ -245,6 +245,11 @@ def test_a_suggestion_is_shown_with_its_reason_and_the_choice_is_stored(f: Fixtu
                 [sid, f"2026-03-0{day}T07:00:00+01:00"],
             )
     f.day = MONDAY + timedelta(3)
+    return second
+
+
+def test_a_suggestion_is_shown_with_its_reason_and_the_choice_is_stored(f: Fixture) -> None:
+    second = _two_good_sessions(f)
     page, _ = f.open()
     today = page.today
     assert today.suggestion_title.text() == "Suggestion: a step up"
@@ -252,7 +257,7 @@ def test_a_suggestion_is_shown_with_its_reason_and_the_choice_is_stored(f: Fixtu
         "Your back settled by the next morning and you finished everything twice: try level 2."
     )
     assert today.choice_keys.text() == (
-        "[A] Try level 2      [K] Keep level 1      [E] Easier: level 1"
+        "[A] Try level 2      [K] Keep level 1"  # at level 1, easier is the same as keeping it
     )
     f.after_write(page, lambda: today.press("A"))
     assert f.rows(
@@ -264,17 +269,31 @@ def test_a_suggestion_is_shown_with_its_reason_and_the_choice_is_stored(f: Fixtu
 
 
 def test_keep_the_same_level_is_stored_as_the_persons_choice(f: Fixture) -> None:
+    second = _two_good_sessions(f)
+    page, _ = f.open()
+    page.today.press("E")  # not offered at level 1: nothing happens
+    f.after_write(page, lambda: page.today.press("K"))
+    assert f.rows("SELECT session_id, suggested, chosen, level FROM suggestions") == [
+        (second, "harder", "same", 1)
+    ]
+    assert page.today.headline.text().endswith("Two quick holds, level 1")
+
+
+def test_too_much_pain_at_the_easiest_level_suggests_going_gently(f: Fixture) -> None:
     f.enrol(MONDAY)
     f.session(MONDAY, before=2, after=6, rpe=5)  # E1: pain above 5 after the session
     f.day = MONDAY + timedelta(1)
     page, _ = f.open()
+    assert page.today.suggestion.isHidden()  # the morning's answer comes first
     f.after_write(page, lambda: page.today.question.answered.emit(None))  # skip the question
+    assert page.today.suggestion_title.text() == "Suggestion: go gently"
     assert page.today.suggestion.text() == (
         "Your pain was 6 after the session: stay at level 1, the easiest, in a range that "
         "feels comfortable, and rest a day."
     )
-    f.after_write(page, lambda: page.today.press("K"))
-    assert f.rows("SELECT suggested, chosen, level FROM suggestions") == [("easier", "same", 1)]
+    assert page.today.choice_keys.text() == "[A] Accept: stay at level 1"
+    f.after_write(page, lambda: page.today.press("A"))
+    assert f.rows("SELECT suggested, chosen, level FROM suggestions") == [("easier", "easier", 1)]
 
 
 def test_stop_and_check_is_calm_and_offers_a_pause(f: Fixture) -> None:
@@ -290,7 +309,12 @@ def test_stop_and_check_is_calm_and_offers_a_pause(f: Fixture) -> None:
         "next session."
     )
     assert today.suggestion_note.text().startswith("This is a precaution, not an alarm")
-    assert today.choice_keys.text().startswith("[P] Pause the programme")
+    assert today.choice_keys.text() == "[P] Pause the programme      [K] Carry on at level 1"
+    assert today.keys.text() == "[L] Leave the programme"  # no Enter until decided
+    started: list[object] = []
+    today.start_requested.connect(started.append)
+    today.press("Enter")
+    assert started == []
     f.after_write(page, lambda: today.press("P"))
     assert f.rows("SELECT event FROM enrolment_events") == [("pause",)]
     assert today.headline.text() == "Paused: resume when you are ready."

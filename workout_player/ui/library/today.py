@@ -21,7 +21,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workout_player import paths
 from workout_player.domain.programme.loader import load_programme
@@ -106,6 +114,8 @@ class TodayPanel(QFrame):
         self.confirm = self._label(22)
         self.keys = self._label(20, dim=True)
         self.question = MorningQuestion(self)
+        self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.question.hide()
         self.question.answered.connect(self._morning_answered)
 
@@ -267,6 +277,11 @@ class TodayPanel(QFrame):
         if morning is None or morning.session_id in self._asked:
             self.question.hide()
             return
+        # The suggestion waits for the answer (it may change it), and no key but the
+        # question's works meanwhile: only the question, the headline and the week show.
+        for label in (self.suggestion_title, self.suggestion, self.suggestion_note,
+                      self.choice_keys, self.keys, self.checks):  # fmt: skip
+            label.hide()
         self.question.ask(f"About your session of {morning.day:%A %-d %B}.")
 
     def _morning_answered(self, value: int | None) -> None:

@@ -96,11 +96,16 @@ def today_face(report: TodayReport) -> TodayFace:
         )
         return TodayFace(report.enrolment.programme, False, (), "", "", "", problem, None,
                          (leave,), False)  # fmt: skip
-    can_start = view.state == "due" and report.workout is not None
+    choice = None
+    if view.suggestion is not None and view.due is not None and state == "active":
+        choice = choice_face(view.suggestion, view.due.slot.levels)
+    # After a red flag the next session waits until the person has decided (P, K or E).
+    waits = choice is not None and choice.kind == "stop"
+    can_start = view.state == "due" and report.workout is not None and not waits
     keys: list[Key] = []
     if can_start:
         keys.append(Key("Enter", "Start", "start_session"))
-    if view.state not in ("left", "finished"):
+    if view.state not in ("left", "finished") and not waits:
         keys.append(pause)
     keys.append(leave)
     strip = view.strip.sessions if view.strip is not None else ()
@@ -113,9 +118,6 @@ def today_face(report: TodayReport) -> TodayFace:
     if view.checks_due:
         names = ", ".join(bundled_title(c.file) for c in view.checks_due)
         checks = f"Self-check due: {names} (from the library list)."
-    choice = None
-    if view.suggestion is not None and view.due is not None and state == "active":
-        choice = choice_face(view.suggestion, view.due.slot.levels)
     return TodayFace(
         headline=view.headline,
         quiet=False,
@@ -131,27 +133,37 @@ def today_face(report: TodayReport) -> TodayFace:
 
 
 def choice_face(suggestion: Suggestion, top_level: int) -> ChoiceFace:
-    """The suggestion's sentence and the three choices: accept, keep the level, easier."""
+    """The suggestion's sentence and the choices: accept, keep the level, easier.
+
+    A choice that would set the same level as another is not offered twice (at level 1,
+    easier is the same as keeping it). "Stop and check" offers the pause first; its
+    advice is plain and calm, and the session waits until the person has decided.
+    """
     level = suggestion.level_from
     levels = {
         "accept": level_for(suggestion, suggestion.kind, top_level),
         "same": level_for(suggestion, "same", top_level),
         "easier": level_for(suggestion, "easier", top_level),
     }
-    easier = Key("E", f"Easier: level {levels['easier']}", "easier")
+    lower = levels["easier"] < level
+    easier = (Key("E", f"Easier: level {levels['easier']}", "easier"),) if lower else ()
     keep = Key("K", f"Keep level {level}", "same")
-    if suggestion.kind == "stop":
-        return ChoiceFace("stop", "Stop and check with a clinician", suggestion.reason, STOP_NOTE,
-                          (Key("P", "Pause the programme", "pause"),
-                           Key("A", "Noted", "accept"), keep, easier), levels)  # fmt: skip
     keys: tuple[Key, ...]
+    if suggestion.kind == "stop":
+        keys = (Key("P", "Pause the programme", "pause"),
+                Key("K", f"Carry on at level {level}", "same"), *easier)  # fmt: skip
+        return ChoiceFace("stop", "Stop and check with a clinician", suggestion.reason,
+                          STOP_NOTE, keys, levels)  # fmt: skip
     if suggestion.kind == "harder":
-        keys = (Key("A", f"Try level {levels['accept']}", "accept"), keep, easier)
+        keys = (Key("A", f"Try level {levels['accept']}", "accept"), keep, *easier)
         title = "Suggestion: a step up"
-    elif suggestion.kind == "easier":
+    elif suggestion.kind == "easier" and lower:
         keys = (Key("A", f"Accept: level {levels['accept']}", "accept"), keep)
         title = "Suggestion: a step down"
+    elif suggestion.kind == "easier":
+        keys = (Key("A", f"Accept: stay at level {level}", "accept"),)
+        title = "Suggestion: go gently"
     else:
-        keys = (Key("A", f"Accept: stay at level {level}", "accept"), easier)
+        keys = (Key("A", f"Accept: stay at level {level}", "accept"), *easier)
         title = "Suggestion: the same level"
     return ChoiceFace(suggestion.kind, title, suggestion.reason, "", keys, levels)
