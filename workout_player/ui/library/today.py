@@ -17,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -96,23 +97,24 @@ class TodayPanel(QFrame):
         self._title: str | None = None
         self._then: Callable[[], object] | None = None
 
-        self.headline = self._label(30, bold=True)
+        self.headline = self._label(28, bold=True)
         self.strip_title = self._label(22)
         self.strip_row = QHBoxLayout()
         self.strip_row.setSpacing(8)
         self.strip_row.addWidget(self.strip_title)
         self._marks: list[QLabel] = []
-        self.strip_row.addStretch(1)
         self.adherence = self._label(20, dim=True)
+        self.adherence.setWordWrap(False)
+        self.strip_row.addSpacing(24)
+        self.strip_row.addWidget(self.adherence)  # the week and the weeks, on one line
+        self.strip_row.addStretch(1)
         self.checks = self._label(20)
         self.problem = self._label(20)
         self.problem.setStyleSheet(f"font-size: 20px; color: {theme.WARN};")
-        self.suggestion_title = self._label(24, bold=True)
         self.suggestion = self._label(24)
         self.suggestion_note = self._label(20, dim=True)
-        self.choice_keys = self._label(22)
         self.confirm = self._label(22)
-        self.keys = self._label(20, dim=True)
+        self.keys = self._label(22)
         self.question = MorningQuestion(self)
         self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -120,14 +122,14 @@ class TodayPanel(QFrame):
         self.question.answered.connect(self._morning_answered)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 12, 20, 12)
-        layout.setSpacing(6)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(4)
         layout.addWidget(self.question)
         layout.addWidget(self.headline)
         layout.addLayout(self.strip_row)
-        for label in (self.adherence, self.checks, self.problem, self.suggestion_title,
-                      self.suggestion, self.suggestion_note, self.choice_keys, self.confirm,
-                      self.keys):  # fmt: skip
+        labels = (self.checks, self.problem, self.suggestion, self.suggestion_note,
+                  self.confirm, self.keys)  # fmt: skip
+        for label in labels:
             layout.addWidget(label)
 
         self._midnight = QTimer(self)
@@ -235,7 +237,7 @@ class TodayPanel(QFrame):
         self.face = face
         self.headline.setText(face.headline)
         self.headline.setStyleSheet(
-            f"font-size: {22 if face.quiet else 30}px; "
+            f"font-size: {22 if face.quiet else 28}px; "
             + (f"color: {theme.TEXT_DIM};" if face.quiet else "font-weight: 700;")
         )
         for mark in self._marks:
@@ -255,12 +257,17 @@ class TodayPanel(QFrame):
         self._set(self.checks, face.checks)
         self._set(self.problem, face.problem)
         choice = face.choice
-        self._set(self.suggestion_title, choice.title if choice else "")
-        self._set(self.suggestion, choice.text if choice else "")
+        # The title leads the sentence's own line: one line less on a 720-pixel screen.
+        shown = (
+            f"<b>{escape(choice.title, quote=False)}.</b> {escape(choice.text, quote=False)}"
+            if choice
+            else ""
+        )
+        self._set(self.suggestion, shown)
         self._set(self.suggestion_note, choice.note if choice else "")
-        self._set(self.choice_keys, _hints(choice.keys) if choice else "")
         self._set(self.confirm, "")
-        self._set(self.keys, _hints(face.keys))
+        # One line of keys: the choice's first, then the programme's.
+        self._set(self.keys, _hints((*(choice.keys if choice else ()), *face.keys)))
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
@@ -279,8 +286,7 @@ class TodayPanel(QFrame):
             return
         # The suggestion waits for the answer (it may change it), and no key but the
         # question's works meanwhile: only the question, the headline and the week show.
-        for label in (self.suggestion_title, self.suggestion, self.suggestion_note,
-                      self.choice_keys, self.keys, self.checks):  # fmt: skip
+        for label in (self.suggestion, self.suggestion_note, self.keys, self.checks):
             label.hide()
         self.question.ask(f"About your session of {morning.day:%A %-d %B}.")
 

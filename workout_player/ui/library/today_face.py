@@ -16,10 +16,7 @@ from workout_player.domain.programme.suggestion import Kind, Suggestion, level_f
 from workout_player.store.today import TodayReport
 
 NO_PROGRAMME = "You are not following a programme."
-STOP_NOTE = (
-    "This is a precaution, not an alarm: these signs are worth a clinician's look before "
-    "you carry on. Pausing the programme keeps your place."
-)
+STOP_NOTE = "A precaution, not an alarm. Pausing keeps your place in the programme."
 MARK_WORDS: dict[Mark, str] = {"done": "done", "planned": "planned", "missed": "missed"}
 
 
@@ -118,6 +115,8 @@ def today_face(report: TodayReport) -> TodayFace:
     if view.checks_due:
         names = ", ".join(bundled_title(c.file) for c in view.checks_due)
         checks = f"Self-check due: {names} (from the library list)."
+    if waits:
+        checks = ""  # no self-check before a clinician has had a look
     return TodayFace(
         headline=view.headline,
         quiet=False,
