@@ -116,7 +116,7 @@ def test_without_a_programme_a_quiet_line_offers_the_bundled_one(f: Fixture) -> 
     assert today.headline.text() == (
         "You are not following a programme. Press S to start Low back - 8 weeks."
     )
-    assert today.keys.text() == "[S] Start Low back - 8 weeks      [F] Another programme file…"
+    assert today.keys.text() == "[S] Start Low back - 8 weeks     [F] Another programme file…"
     assert not today.wants_focus()
 
 
@@ -165,8 +165,8 @@ def test_today_on_a_seeded_history_shows_week_strip_and_adherence(f: Fixture) ->
         "stay at level 1."  # Tuesday's morning was not asked: the question waits 2 days only
     )
     assert today.keys.text() == (
-        "[A] Accept: stay at level 1      [Enter] Start      "
-        "[P] Pause (a flare-up, a holiday)      [L] Leave the programme"
+        "[A] Accept: stay at level 1     [Enter] Start     "
+        "[P] Pause (flare-up, holiday)     [L] Leave the programme"
     )
 
 
@@ -262,8 +262,8 @@ def test_a_suggestion_is_shown_with_its_reason_and_the_choice_is_stored(f: Fixtu
         "everything twice: try level 2."
     )
     assert today.keys.text() == (  # at level 1, easier is the same as keeping it
-        "[A] Try level 2      [K] Keep level 1      [Enter] Start      "
-        "[P] Pause (a flare-up, a holiday)      [L] Leave the programme"
+        "[A] Try level 2     [K] Keep level 1     [Enter] Start     "
+        "[P] Pause (flare-up, holiday)     [L] Leave the programme"
     )
     f.after_write(page, lambda: today.press("A"))
     assert f.rows(
@@ -296,7 +296,7 @@ def test_too_much_pain_at_the_easiest_level_suggests_going_gently(f: Fixture) ->
         "<b>Suggestion: go gently.</b> Your pain was 6 after the session: stay at level 1, "
         "the easiest, in a range that feels comfortable, and rest a day."
     )
-    assert page.today.keys.text().startswith("[A] Accept: stay at level 1      [Enter] Start")
+    assert page.today.keys.text().startswith("[A] Accept: stay at level 1     [Enter] Start")
     f.after_write(page, lambda: page.today.press("A"))
     assert f.rows("SELECT suggested, chosen, level FROM suggestions") == [("easier", "easier", 1)]
 
@@ -316,7 +316,7 @@ def test_stop_and_check_is_calm_and_offers_a_pause(f: Fixture) -> None:
         "A precaution, not an alarm. Pausing keeps your place in the programme."
     )
     assert today.keys.text() == (  # no Enter until decided
-        "[P] Pause the programme      [K] Carry on at level 1      [L] Leave the programme"
+        "[P] Pause the programme     [K] Carry on at level 1     [L] Leave the programme"
     )
     started: list[object] = []
     today.start_requested.connect(started.append)

@@ -439,4 +439,4 @@ class TodayPanel(QFrame):
 
 
 def _hints(keys: tuple[Key, ...]) -> str:
-    return "      ".join(f"[{k.key}] {k.label}" for k in keys)
+    return "     ".join(f"[{k.key}] {k.label}" for k in keys)

@@ -82,7 +82,7 @@ def today_face(report: TodayReport) -> TodayFace:
     """Today's texts and keys for a followed programme (paused included)."""
     view = report.today
     state = report.enrolment.enrolment.state()
-    pause = Key("P", "Resume" if state == "paused" else "Pause (a flare-up, a holiday)", "pause")
+    pause = Key("P", "Resume" if state == "paused" else "Pause (flare-up, holiday)", "pause")
     leave = Key("L", "Leave the programme", "leave")
     if view is None:
         first = next((p for p in report.problems if p.severity == "error"), None)
