@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from workout_player.store.programmes import response_record
 from workout_player.store.records import SessionHandle
+from workout_player.ui import theme
 from workout_player.ui.history_writer import HistoryWriter
 
 LEG_SYMPTOMS = "New numbness, tingling or pain spreading below the &knee"
@@ -24,8 +25,15 @@ class LegSymptomsBox(QCheckBox):
     ) -> None:
         super().__init__(LEG_SYMPTOMS, parent)
         self._handle, self._history = handle, history
-        self.setStyleSheet("QCheckBox { font-size: 20px; } "
-                           "QCheckBox::indicator { width: 28px; height: 28px; }")  # fmt: skip
+        # A box that shows on the dark theme from across the room, ticked or not.
+        self.setStyleSheet(
+            "QCheckBox { font-size: 20px; spacing: 12px; }"
+            f" QCheckBox::indicator {{ width: 26px; height: 26px; border-radius: 4px;"
+            f" border: 2px solid {theme.TEXT_DIM}; background-color: {theme.SURFACE}; }}"
+            f" QCheckBox::indicator:focus {{ border-color: {theme.ACCENT}; }}"
+            f" QCheckBox::indicator:checked {{ background-color: {theme.ACCENT};"
+            f" border-color: {theme.ACCENT}; }}"
+        )
         self.setToolTip("If you tick this, the next suggestion is to check with a clinician.")
         self.toggled.connect(self._store)
 

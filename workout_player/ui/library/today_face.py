@@ -114,7 +114,7 @@ def today_face(report: TodayReport) -> TodayFace:
     checks = ""
     if view.checks_due:
         names = ", ".join(bundled_title(c.file) for c in view.checks_due)
-        checks = f"Self-check due: {names} (from the library list)."
+        checks = f"Self-check due: {names} (in the list below)."
     if waits:
         checks = ""  # no self-check before a clinician has had a look
     return TodayFace(
