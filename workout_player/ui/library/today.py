@@ -174,7 +174,8 @@ class TodayPanel(QFrame):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda key=letter: self.press(key))
         self.show()
-        QTimer.singleShot(0, self.refresh)  # after the window's first paint, not before it
+        # After the first paint; tied to this panel, so a window closed at once reads nothing.
+        QTimer.singleShot(0, self, self.refresh)
 
     @property
     def midnight_timer(self) -> QTimer:
