@@ -356,3 +356,29 @@ def test_a_session_started_while_the_question_waits_is_asked_about_first(
     assert f.history.flush(10)
     assert f.rows("SELECT session_id, morning_pain FROM session_responses") == [(sid, 3)]
     assert not page.today.ask_before(lambda: started.append("again"))  # asked once
+
+
+def test_enter_on_today_in_the_window_plays_the_due_workout(f: Fixture, qtbot: QtBot) -> None:
+    from workout_player.audio import RecordingAnnouncer
+    from workout_player.domain.clock import FakeClock
+    from workout_player.playback import TimerPlayer
+    from workout_player.ui.main_window import MainWindow
+
+    f.enrol(date.today() - timedelta(days=1))  # the real date: the window reads Today itself
+    f.store = open_store(f.db, mode="read")
+    window = MainWindow(
+        f.store,
+        make_player=lambda parent: TimerPlayer(parent),
+        make_announcer=RecordingAnnouncer,
+        clock=FakeClock(),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.library.today.face is not None)
+    assert window.library.today.headline.text().startswith("Week 1 of 2 - Calm and brace")
+    window.show_library()
+    assert window.library.today.hasFocus()
+    qtbot.keyClick(window.library.today, Qt.Key.Key_Return)
+    assert window.controller is not None and window.current_page() is window.player_screen
+    assert window.controller.workout.title == "Two quick holds"
+    window.close()
