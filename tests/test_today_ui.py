@@ -180,6 +180,22 @@ def test_enter_starts_the_due_workout_at_its_level(f: Fixture, qtbot: QtBot) -> 
     workout = started.args[0]
     assert workout.title == "Two quick holds"
     assert workout.source.resolve() == f.workout.resolve()
+    qtbot.keyClick(page.today, Qt.Key.Key_Down)
+    assert page.view.hasFocus()  # Down goes on to the workout list
+
+
+def test_today_is_read_again_when_the_library_shows_after_a_session(f: Fixture) -> None:
+    f.enrol(MONDAY)
+    page, history = f.open()
+    assert page.today.headline.text().startswith("Week 1 of 2")
+    page.hide()  # the player has the screen
+    f.session(MONDAY, before=2, after=2, rpe=5)
+    history.caught_up.emit()  # what the writer says once the session's end is stored
+    assert page.today.headline.text().startswith("Week 1 of 2")  # not read while hidden
+    with f.qtbot.waitSignal(page.today.refreshed):
+        page.show()
+    assert page.today.headline.text().startswith("Done for today. Next: Week 1 of 2")
+    assert page.today.strip_marks() == ["done", "planned", "planned"]
 
 
 def test_p_pauses_and_resumes_and_l_y_leaves(f: Fixture) -> None:

@@ -204,6 +204,7 @@ class LibraryPage(QWidget):
 
         # Today (a followed programme's due session) comes first; hidden until attached.
         self.today = TodayPanel(self)
+        self.today.down.connect(self.view.setFocus)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)

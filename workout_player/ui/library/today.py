@@ -74,6 +74,8 @@ class TodayPanel(QFrame):
 
     start_requested = Signal(object)  # the due Workout at its level
     refreshed = Signal()
+    down = Signal()
+    """Down was pressed: the page moves the focus to the workout list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -317,7 +319,7 @@ class TodayPanel(QFrame):
         elif key == Qt.Key.Key_Escape and self._confirm is not None:
             self.press("N")
         elif key == Qt.Key.Key_Down:
-            self.focusNextChild()
+            self.down.emit()
         else:
             super().keyPressEvent(event)
 
