@@ -36,15 +36,10 @@ from workout_player import paths
 from workout_player.domain.programme.loader import load_programme
 from workout_player.domain.programme.schedule import next_midnight
 from workout_player.store import Store
-from workout_player.store.programmes import (
-    choice_record,
-    enrol_record,
-    event_record,
-    response_record,
-)
-from workout_player.store.today import TodayReport, load_today, programme_file_key
+from workout_player.store.today import TodayReport, load_today
 from workout_player.ui import theme
 from workout_player.ui.history_writer import HistoryWriter
+from workout_player.ui.library import today_records
 from workout_player.ui.library.morning import MorningQuestion
 from workout_player.ui.library.today_face import (
     Key,
@@ -298,13 +293,7 @@ class TodayPanel(QFrame):
         if morning is None or self._history is None:
             return
         self._asked.add(morning.session_id)
-        self._write(
-            response_record(
-                {"session_id": morning.session_id},
-                morning_pain=value,
-                morning_asked_at=self._now(),
-            )
-        )
+        self._write(today_records.morning_answer(morning.session_id, value, self._now()))
         self.setFocus()
         then, self._then = self._then, None
         if then is not None:
@@ -349,17 +338,15 @@ class TodayPanel(QFrame):
             self.start_requested.emit(self.report.workout)
 
     def _do_pause(self) -> None:
-        row = self.report.enrolment if self.report else None
-        if row is not None:
-            kind = "resume" if row.enrolment.state() == "paused" else "pause"
-            self._write(event_record({"enrolment_id": row.id}, kind, self._now()))
+        if self.report is not None:
+            self._write(today_records.pause_or_resume(self.report, self._now()))
 
     def _do_leave(self) -> None:
-        row = self.report.enrolment if self.report else None
-        if row is not None:
+        report = self.report
+        if report is not None:
             self._ask_confirm(
-                f"Leave {row.programme}? Its sessions stay in your history.",
-                lambda: self._write(event_record({"enrolment_id": row.id}, "leave", self._now())),
+                f"Leave {report.enrolment.programme}? Its sessions stay in your history.",
+                lambda: self._write(today_records.leave(report, self._now())),
             )
 
     def _do_start(self) -> None:
@@ -374,20 +361,12 @@ class TodayPanel(QFrame):
             self._offer(Path(name))
 
     def _offer(self, path: Path) -> None:
-        loaded = load_programme(path)
-        programme = loaded.programme
-        if programme is None:
-            first = next((p for p in loaded.problems if p.severity == "error"), None)
-            self._set(self.confirm, f"{path.name} cannot be started: "
-                      f"{first.message if first else 'it is not a programme'}.")  # fmt: skip
-            return
-        safety = f" {programme.safety}" if programme.safety else ""
-        self._ask_confirm(
-            f"Start {programme.title} ({programme.weeks} weeks)?{safety}",
-            lambda: self._write(
-                enrol_record(programme_file_key(path), programme.title, self._now())
-            ),
-        )
+        offer = today_records.start_offer(path, self._now())
+        record = offer.record
+        if record is None:
+            self._set(self.confirm, offer.text)
+        else:
+            self._ask_confirm(offer.text, lambda: self._write(record))
 
     def _do_accept(self) -> None:
         self._choose("accept")
@@ -399,24 +378,10 @@ class TodayPanel(QFrame):
         self._choose("easier")
 
     def _choose(self, which: str) -> None:
-        report, face = self.report, self.face
-        if report is None or report.today is None or face is None or face.choice is None:
-            return
-        view, due = report.today, report.today.due
-        if view.suggestion is None or due is None:
-            return
-        chosen = view.suggestion.kind if which == "accept" else which
-        self._write(
-            choice_record(
-                {"enrolment_id": report.enrolment.id},
-                {"session_id": view.last_session} if view.last_session is not None else None,
-                phase=due.phase_index,
-                suggestion=view.suggestion,
-                chosen=chosen,
-                level=face.choice.levels[which],
-                decided_at=self._now(),
-            )
-        )
+        if self.report is not None and self.face is not None and self.face.choice is not None:
+            record = today_records.choice(self.report, self.face.choice, which, self._now())
+            if record is not None:
+                self._write(record)
 
     def _write(self, record: dict[str, object]) -> None:
         assert self._history is not None
