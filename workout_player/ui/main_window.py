@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
             self.history_writer = HistoryWriter(store, retry_clock=self._retry_clock, parent=self)
             self.history_writer.waiting_changed.connect(self._history_waiting)
             self.history_writer.caught_up.connect(self._history_caught_up)
+            # Today reads the history: it comes once the store is open (after the first paint).
+            self.library.today.start_requested.connect(self.start_workout)
+            self.library.today.attach(store, self.history_writer, keys_on=self.library)
         notices = (self.store_gate.problem, store.notice if store else None)
         self._notices = [text for text in notices if text]
         self.notice.set_text(join_messages(self._notices))
@@ -224,7 +227,7 @@ class MainWindow(QMainWindow):
         if self._session_running():
             return  # the player owns the screen until the session ends (Esc asks)
         self.stack.setCurrentWidget(self.library)
-        self.library.view.setFocus()
+        self.library.focus_start()
 
     def show_history(self) -> None:
         if self.store_gate.pending:
@@ -373,6 +376,9 @@ class MainWindow(QMainWindow):
         if self.store_gate.pending:
             # Start before the warm-up opened the store: start once it is (a pass later).
             self.store_gate.when_ready(lambda _store: self.start_workout(workout))
+            return
+        if self.library.today.ask_before(lambda: self.start_workout(workout)):
+            self.show_library()  # the morning question first, once (then the session starts)
             return
         from workout_player.audio import load_sound_settings
         from workout_player.ui.player.controller import SessionController

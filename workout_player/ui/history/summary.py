@@ -109,6 +109,13 @@ class SummaryPage(QWidget):
         self.history_button.clicked.connect(self._show_history)
         self.done_button.clicked.connect(self._finish)
 
+        # The red flag of the suggestion's first row, stored with the session (issue 14).
+        self.legs: QWidget | None = None
+        if history is not None and self._handle is not None:
+            from workout_player.ui.history.leg_symptoms import LegSymptomsBox
+
+            self.legs = LegSymptomsBox(self._handle, history, self)
+
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.history_button)
@@ -122,6 +129,8 @@ class SummaryPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(feeling)
         layout.addWidget(self.feedback)
+        if self.legs is not None:
+            layout.addWidget(self.legs)
         layout.addLayout(buttons)
         self._showing_draft = False
         self.reload()

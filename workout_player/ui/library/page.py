@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from workout_player.domain.model import LEVELS
 from workout_player.ui import theme
 from workout_player.ui.library.model import Role, WorkoutEntry, WorkoutFilter, WorkoutListModel
+from workout_player.ui.library.today import TodayPanel
 
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
@@ -230,9 +231,14 @@ class LibraryPage(QWidget):
         self.model.loaded.connect(self._fill_tags)  # a tag no file has any more goes
         self.model.loaded.connect(self.loaded)
 
+        # Today (a followed programme's due session) comes first; hidden until attached.
+        self.today = TodayPanel(self)
+        self.today.down.connect(self.view.setFocus)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
+        layout.addWidget(self.today)
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addLayout(filters)
@@ -267,6 +273,13 @@ class LibraryPage(QWidget):
 
     def visible_titles(self) -> list[str]:
         return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
+
+    def focus_start(self) -> None:
+        """Focus Today when it asks or has a session to start, else the workout list."""
+        if self.today.wants_focus():
+            self.today.take_focus()
+        else:
+            self.view.setFocus()
 
     def focus_search(self) -> None:
         self.search.setFocus()
