@@ -100,6 +100,7 @@ class SessionController(QObject):
         """Length of the current tempo phase (the screen's phase bar)."""
         self._finished = False
         self._started = False
+        self._first_work_started = False
 
         if player.problem:
             self._problems["player"] = player.problem
@@ -162,6 +163,12 @@ class SessionController(QObject):
     @property
     def is_finished(self) -> bool:
         return self._finished
+
+    @property
+    def pain_open(self) -> bool:
+        """Pain before can be given: from the start until the first exercise really starts
+        (its first work segment; a countdown, a title card or a seek before it keep it open)."""
+        return self._started and not self._first_work_started and not self._finished
 
     @property
     def video_led(self) -> bool:
@@ -287,6 +294,8 @@ class SessionController(QObject):
             self._timer.stop()
 
     def _segment_started(self, segment: Segment) -> None:
+        if segment.kind == "work":
+            self._first_work_started = True
         if not self.video_led:
             self._show_clip(segment)
 

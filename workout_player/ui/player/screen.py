@@ -234,7 +234,7 @@ class PlayerScreen(QWidget):
         self.elapsed.setText(face.elapsed_text)
         self.remaining.setText(face.remaining_text)
         self._draw_buttons(face)
-        self.pain.setVisible(face.before_first and controller.store is not None)
+        self.pain.setVisible(controller.pain_open and controller.store is not None)
         self._show_stage()
 
     def _draw_buttons(self, face: PlayerFace) -> None:
@@ -276,10 +276,26 @@ class PlayerScreen(QWidget):
     def _cancel_end(self) -> None:
         self.confirm.setVisible(False)
 
+    def _digit(self, event: QKeyEvent) -> bool:
+        """Digit keys: the pain before while its prompt shows (until the first exercise
+        starts); the one place typed numbers are routed."""
+        digit = int(event.key()) - int(Qt.Key.Key_0)
+        if not 0 <= digit <= 9 or event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False
+        if self.pain.isVisibleTo(self):
+            self.pain.type_digit(digit)
+            event.accept()
+            return True
+        return False
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if not self.confirm.isHidden() and key in (*ENTER_KEYS, Qt.Key.Key_Escape):
             self._confirm_end() if key in ENTER_KEYS else self._cancel_end()
+            return
+        if self._digit(event):
             return
         control = self._keys.get(key)
         if control is None or event.modifiers() & (

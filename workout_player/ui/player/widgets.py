@@ -275,8 +275,13 @@ class ConfirmEndBar(QFrame):
         self.setVisible(False)
 
 
+PAIN_PROMPT = "Pain now, 0-10? Type a number: 0-9, or 1 then 0 for 10 (optional)"
+
+
 class PainSelector(QFrame):
-    """'Pain now (0-10)?' with eleven buttons; optional, shown during the first countdown."""
+    """'Pain now, 0-10?' with the value in large type; optional, shown until the first
+    exercise starts. Digit keys set it from across the room (`type_digit`: 1 then 0 is 10);
+    the eleven buttons are there for a mouse."""
 
     chosen = Signal(int)
 
@@ -285,12 +290,19 @@ class PainSelector(QFrame):
         self.setProperty("role", "panel")
         self.setAccessibleName("Pain before the session, 0 to 10")
         self.value: int | None = None
-        self.label = QLabel("Pain now, 0-10? (optional, click)")
-        self.label.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.label = QLabel(PAIN_PROMPT)
+        self.label.setWordWrap(True)
+        self.shown = QLabel("–")
+        self.shown.setAccessibleName("Pain now")
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.set_pixel_size(28)
+        top = QHBoxLayout()
+        top.addWidget(self.label, 1)
+        top.addWidget(self.shown)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 4, 0, 4)
         outer.setSpacing(4)
-        outer.addWidget(self.label)
+        outer.addLayout(top)
         layout = QHBoxLayout()
         layout.setSpacing(4)
         outer.addLayout(layout)
@@ -300,16 +312,34 @@ class PainSelector(QFrame):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(f"Pain {value} of 10")
-            button.setMinimumWidth(34)
+            button.setMinimumWidth(30)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setStyleSheet("padding: 4px 2px; font-size: 20px;")
+            button.setStyleSheet("padding: 2px 1px; font-size: 18px;")
             button.clicked.connect(lambda _checked=False, v=value: self.choose(v))
             layout.addWidget(button)
             self.buttons.append(button)
 
+    def set_pixel_size(self, pixels: int) -> None:
+        """The prompt's size (the screen scales it with its height); the value is twice it."""
+        self.label.setStyleSheet(f"font-size: {pixels}px; font-weight: 600;")
+        self.shown.setStyleSheet(
+            f"font-size: {pixels * 2}px; font-weight: 800; color: {theme.ACCENT};"
+        )
+        # Wide enough for "10": the prompt keeps its place whatever is typed.
+        self.shown.setFixedWidth(round(pixels * 2.6))
+
+    def type_digit(self, digit: int) -> None:
+        """A digit key: that value, except 0 right after a typed 1, which makes 10."""
+        self.choose(10 if digit == 0 and self._typed_one else digit)
+        self._typed_one = digit == 1
+
+    _typed_one = False
+
     def choose(self, value: int) -> None:
+        self._typed_one = False
         self.value = value
         for index, button in enumerate(self.buttons):
             button.setChecked(index == value)
-        self.label.setText(f"Pain now: {value} / 10  ✓")
+        self.shown.setText(str(value))
+        self.label.setText(f"Pain now: {value} / 10 ✓  (another number changes it)")
         self.chosen.emit(value)
