@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             self.history_writer.waiting_changed.connect(self._history_waiting)
             self.history_writer.caught_up.connect(self._history_caught_up)
         self._was_maximized = False
+        self._force_close = False
 
         self.stack = QStackedWidget()
         self.library = LibraryPage()
@@ -464,7 +465,19 @@ class MainWindow(QMainWindow):
         self.open_path(files[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing mid-session stores it as stopped; the player lets go of libvlc."""
+        """Closing mid-session asks the player's "End session?" (as Esc does) and stays open:
+        ending leads to the summary, where pain after, effort and the note can still be given.
+        From the summary, what was typed is handed to the history writer before it closes."""
+        screen = self.player_screen
+        if self._session_running() and screen is not None and not self._force_close:
+            event.ignore()
+            self.leave_fullscreen()
+            self.stack.setCurrentWidget(screen)
+            screen.ask_end()
+            return
+        flush = getattr(self.summary, "flush", None)
+        if callable(flush):
+            flush()
         self._discard_session()
         if self.history_writer is not None:
             # A last try; what the database still refuses stays in the journal beside it,
@@ -472,3 +485,9 @@ class MainWindow(QMainWindow):
             self.history_writer.close()
         QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def close_now(self) -> bool:
+        """Close without asking (the app quitting, tests): a running session is stored as
+        stopped, without a summary."""
+        self._force_close = True
+        return self.close()
