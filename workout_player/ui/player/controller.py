@@ -28,6 +28,7 @@ from workout_player.domain.clock import Clock, SystemClock
 from workout_player.domain.model import ExerciseStep, Workout
 from workout_player.domain.session import (
     Event,
+    ExtraRestChanged,
     PhaseChanged,
     SeekRequested,
     SegmentEnded,
@@ -285,6 +286,8 @@ class SessionController(QObject):
                 self.phase_seconds = event.seconds
             elif isinstance(event, SeekRequested):
                 self.player.seek(event.media_seconds)
+            elif isinstance(event, ExtraRestChanged):
+                self._sync_player()  # more rest holds the video on its picture
             elif isinstance(event, SessionFinished):
                 self._session_finished(event.completed)
         self.updated.emit()
@@ -320,10 +323,11 @@ class SessionController(QObject):
             self.player.play()
 
     def _sync_player(self) -> None:
-        """Keep the video paused exactly when the session is."""
+        """Keep the video paused exactly when the session is (or an extra rest holds it)."""
         if self._finished:
             return
-        paused = self.session.paused
+        # Video-led more rest holds the video, and so its clock, until the rest is over.
+        paused = self.session.paused or self.session.extra_rest is not None
         if self.video_led or self._clip is not None:
             if paused:
                 self.player.pause()

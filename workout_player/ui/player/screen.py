@@ -242,7 +242,7 @@ class PlayerScreen(QWidget):
         if pause.accessibleName() != ("Resume" if face.paused else "Pause"):
             pause.setText(self.controls["pause"].button_text("Resume" if face.paused else None))
             pause.setAccessibleName("Resume" if face.paused else "Pause")
-        self.buttons["less_rest"].setEnabled(face.rest_buttons)
+        self.buttons["less_rest"].setEnabled(face.less_rest_button)
         self.buttons["more_rest"].setEnabled(face.rest_buttons)
         self.buttons["rep"].setEnabled(face.rep_button)
         done = self.buttons["done"]
