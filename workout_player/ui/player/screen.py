@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,8 +34,10 @@ from workout_player.ui import theme
 from workout_player.ui.banner import Banner
 from workout_player.ui.player.controller import SessionController
 from workout_player.ui.player.controls import key_map, player_controls
+from workout_player.ui.player.type_scale import Role, cue_min_px, type_px
 from workout_player.ui.player.widgets import (
     ConfirmEndBar,
+    FittedText,
     FlatBar,
     PainSelector,
     RingTimer,
@@ -43,21 +46,20 @@ from workout_player.ui.player.widgets import (
 )
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PANEL_SHARE = 0.4
+"""The right-hand panel's part of the width; the video has the rest."""
 RING_COLOURS: dict[Tone, str] = {"accent": theme.ACCENT, "warn": theme.WARN, "rest": theme.REST}
 
 
-def _label(
-    size: int,
-    *,
-    bold: bool = True,
-    name: str = "",
-    colour: str = theme.TEXT,
-    steady: bool = False,
-) -> QLabel:
-    """Large type; `steady` for text that changes during a set (clocks, counters)."""
-    label = SteadyLabel() if steady else QLabel()
-    weight = 800 if bold else 500
-    label.setStyleSheet(f"font-size: {size}px; font-weight: {weight}; color: {colour};")
+def _style(px: int, *, bold: bool = True, colour: str = theme.TEXT) -> str:
+    return f"font-size: {px}px; font-weight: {800 if bold else 500}; color: {colour};"
+
+
+def _label(name: str = "", colour: str = theme.TEXT) -> SteadyLabel:
+    """Large type for text that changes during a set (clocks, counters): its size is set
+    with the screen's height (`PlayerScreen.apply_type`)."""
+    label = SteadyLabel()
+    label.setProperty("colour", colour)
     label.setAccessibleName(name)
     return label
 
@@ -92,10 +94,6 @@ class PlayerScreen(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet(
-            f"background-color: {theme.SURFACE}; border-radius: 10px; font-size: 34px; "
-            f"font-weight: 600; padding: 24px; color: {theme.TEXT};"
-        )
         self.placeholder.setAccessibleName("Exercise description")
         self.stage = QStackedWidget()
         self.stage.addWidget(self.video)
@@ -103,22 +101,24 @@ class PlayerScreen(QWidget):
         self.stage.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         # Right: what to do now.
-        self.exercise = _label(46, name="Exercise")
-        self.exercise.setWordWrap(True)
+        # Fixed heights: a long name or cue is set smaller, never pushes the video about.
+        self.exercise = FittedText(2, name="Exercise")
         self.side = SideBadge()
-        self.set_label = _label(34, name="Set", steady=True)
-        side_row = QHBoxLayout()
-        side_row.addWidget(self.side)
-        side_row.addWidget(self.set_label)
-        side_row.addStretch(1)
-        self.rep_caption = _label(22, name="", colour=theme.TEXT_DIM)
+        self.set_label = _label("Set")
+        self.rep_caption = _label("", colour=theme.TEXT_DIM)
         self.rep_caption.setText("REP")
-        self.rep = _label(92, name="Rep counter", steady=True)
-        rep_row = QHBoxLayout()
-        rep_row.addWidget(self.rep_caption, 0, Qt.AlignmentFlag.AlignBottom)
-        rep_row.addWidget(self.rep)
-        rep_row.addStretch(1)
-        self.phase = _label(36, name="Tempo phase", colour=theme.ACCENT, steady=True)
+        self.rep = _label("Rep counter")
+        # Side, set and rep on one row: a 720 px screen keeps room for the ring.
+        # The set under the side badge: the row stays narrow enough for a 1280 px screen.
+        rep_row = QGridLayout()
+        rep_row.setVerticalSpacing(2)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        rep_row.addWidget(self.side, 0, 0, left)
+        rep_row.addWidget(self.set_label, 1, 0, left)
+        rep_row.setColumnStretch(1, 1)
+        rep_row.addWidget(self.rep_caption, 0, 2, 2, 1, Qt.AlignmentFlag.AlignBottom)
+        rep_row.addWidget(self.rep, 0, 3, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.phase = _label("Tempo phase", colour=theme.ACCENT)
         self.phase_bar = FlatBar(1000, 22)
         self.phase_bar.setAccessibleName("Tempo phase progress")
         phase_row = QHBoxLayout()
@@ -135,12 +135,12 @@ class PlayerScreen(QWidget):
         self.pain.setVisible(False)
 
         panel = QFrame()
+        self.panel = panel
         panel.setProperty("role", "panel")
         right = QVBoxLayout(panel)
         right.setContentsMargins(18, 12, 18, 12)
         right.setSpacing(6)
         right.addWidget(self.exercise)
-        right.addLayout(side_row)
         right.addLayout(rep_row)
         right.addWidget(self.phase_box)
         right.addWidget(self.pain)
@@ -151,14 +151,15 @@ class PlayerScreen(QWidget):
         middle.addWidget(self.stage, 3)
         middle.addWidget(panel, 2)
 
-        self.cue = _label(28, bold=False, name="Cue")
-        self.cue.setWordWrap(True)
-        self.next_up = _label(30, bold=True, name="Next up", colour=theme.WARN)
+        self.cue = FittedText(2, name="Cue", weight=600)
+        self.next_up = FittedText(1, name="Next up", colour=theme.WARN)
 
         self.progress = FlatBar(1000, 16)
         self.progress.setAccessibleName("Workout progress")
-        self.elapsed = _label(24, name="Elapsed time", steady=True)
-        self.remaining = _label(24, name="Time left", steady=True)
+        self.elapsed = _label("Elapsed time")
+        self.elapsed.reserve("88:88")
+        self.remaining = _label("Time left")
+        self.remaining.reserve("≥ 88:88 left")
         # The label only grows: keep the text against the window's edge.
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         progress_row = QHBoxLayout()
@@ -183,7 +184,6 @@ class PlayerScreen(QWidget):
             button.setToolTip(control.description)
             # Buttons never take focus: Space and Enter must reach the screen, not press a button.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setStyleSheet("font-size: 17px; padding: 4px 6px;")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(control.action)
             controls.addWidget(button)
@@ -203,7 +203,52 @@ class PlayerScreen(QWidget):
 
         controller.updated.connect(self.refresh)
         controller.muted_changed.connect(self._show_muted)
+        self._type_height = 0
+        self.apply_type(768)
         self.refresh()
+
+    # -- type ------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A fixed share of the width: what the panel shows never narrows the video.
+        self.panel.setFixedWidth(round(self.width() * PANEL_SHARE))
+        self.apply_type(self.height())
+
+    def apply_type(self, height: int) -> None:
+        """Every text's size from the player's height (type_scale.py); only when it changes,
+        never on a tick."""
+        if height == self._type_height or height <= 0:
+            return
+        self._type_height = height
+
+        def px(role: Role) -> int:
+            return type_px(role, height)
+
+        self.exercise.set_pixel_size(px("exercise"), round(px("exercise") * 0.7))
+        self.cue.set_pixel_size(px("cue"), cue_min_px(height))
+        self.next_up.set_pixel_size(px("next_up"), round(px("next_up") * 0.8))
+        labels: tuple[tuple[SteadyLabel, Role], ...] = (
+            (self.set_label, "set"),
+            (self.rep_caption, "rep_caption"),
+            (self.rep, "rep"),
+            (self.phase, "phase"),
+            (self.elapsed, "clock"),
+            (self.remaining, "clock"),
+        )
+        for label, role in labels:
+            label.set_pixel_size(_style(px(role), colour=label.property("colour")))
+        self.side.set_pixel_size(px("set"))
+        self.phase_bar.setFixedHeight(max(12, round(px("phase") * 0.55)))
+        self.pain.set_pixel_size(px("pain"))
+        self.confirm.set_pixel_size(px("confirm"))
+        self.placeholder.setStyleSheet(
+            f"background-color: {theme.SURFACE}; border-radius: 10px; font-size: {px('stage')}px;"
+            f" font-weight: 600; padding: 24px; color: {theme.TEXT};"
+        )
+        button_px = max(15, px("button"))
+        for button in self.buttons.values():
+            button.setStyleSheet(f"font-size: {button_px}px; padding: 4px 6px;")
 
     # -- drawing ---------------------------------------------------------------------------
 
