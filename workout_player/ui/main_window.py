@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,6 +26,7 @@ from workout_player import paths
 from workout_player.ui.banner import Banner, join_messages
 from workout_player.ui.library.model import load_entry
 from workout_player.ui.library.page import LibraryPage
+from workout_player.ui.window_size import fit_to_screen
 
 # Start-up shows only the library: the pages and parts a session, the history or the
 # settings need (QtCharts, QtMultimedia, QtTextToSpeech, libvlc, the YAML loader) are
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Workout Player")
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
+        fit_to_screen(self, QSize(1366, 768))  # at most the screen it opens on
         self.store = store
         self.make_player = make_player or _create_player
         self.clock = clock
