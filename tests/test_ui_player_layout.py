@@ -150,3 +150,20 @@ def test_a_short_caption_keeps_its_full_size(qtbot: QtBot, tmp_path: Path) -> No
     assert screen.ring.caption == "GET READY"
     side = min(screen.ring.width(), screen.ring.height())
     assert screen.ring.caption_font().pixelSize() == max(18, round(side * 0.085))
+
+
+def test_on_a_720_px_screen_the_player_fits_in_a_window_with_the_banner_and_the_question(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The window's layout may not ask for more than a 1280x720 screen has (less its title
+    # bar): a top-level window grows to its layout's minimum, past the screen's edge.
+    from workout_player.ui.window_size import FRAME
+
+    controller, screen, clock = session_at(qtbot, tmp_path, 1280, 720 - FRAME.height())
+    run_for(controller, clock, 3.5)  # working: name, side, set, rep, tempo, ring
+    screen.banner.set_text("Saving waits: another program holds the history file.")
+    screen.ask_end()
+    qtbot.wait(1)
+    assert screen.confirm.isVisibleTo(screen) and not screen.controls_bar.isVisibleTo(screen)
+    assert screen.minimumSizeHint().height() <= 720 - FRAME.height()
+    assert screen.rect().contains(inside(screen, screen.confirm))

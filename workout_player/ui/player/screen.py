@@ -46,8 +46,6 @@ from workout_player.ui.player.widgets import (
 )
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-PANEL_SHARE = 0.4
-"""The right-hand panel's part of the width; the video has the rest."""
 RING_COLOURS: dict[Tone, str] = {"accent": theme.ACCENT, "warn": theme.WARN, "rest": theme.REST}
 
 
@@ -148,6 +146,10 @@ class PlayerScreen(QWidget):
 
         middle = QHBoxLayout()
         middle.setSpacing(12)
+        # 3 : 2 whatever they show (their own sizes are ignored): a longer text in the panel
+        # never narrows the video.
+        for part in (self.stage, panel):
+            part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         middle.addWidget(self.stage, 3)
         middle.addWidget(panel, 2)
 
@@ -176,7 +178,11 @@ class PlayerScreen(QWidget):
         self.controls = {control.name: control for control in table}
         self._keys = key_map(self.controls.values())
         self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
+        # The buttons' row; "End session?" takes its place while it asks, so a 720 px
+        # screen has room for both the banner and the question.
+        self.controls_bar = QWidget()
+        controls = QHBoxLayout(self.controls_bar)
+        controls.setContentsMargins(0, 0, 0, 0)
         controls.setSpacing(6)
         for control in self.controls.values():
             button = QPushButton(control.button_text())
@@ -194,12 +200,12 @@ class PlayerScreen(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(8)
         layout.addWidget(self.banner)
-        layout.addWidget(self.confirm)
         layout.addLayout(middle, 1)
         layout.addWidget(self.cue)
         layout.addWidget(self.next_up)
         layout.addLayout(progress_row)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls_bar)
+        layout.addWidget(self.confirm)
 
         controller.updated.connect(self.refresh)
         controller.muted_changed.connect(self._show_muted)
@@ -211,8 +217,6 @@ class PlayerScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # A fixed share of the width: what the panel shows never narrows the video.
-        self.panel.setFixedWidth(round(self.width() * PANEL_SHARE))
         self.apply_type(self.height())
 
     def apply_type(self, height: int) -> None:
@@ -312,14 +316,16 @@ class PlayerScreen(QWidget):
     # -- keys ------------------------------------------------------------------------------
 
     def ask_end(self) -> None:
+        self.controls_bar.setVisible(False)
         self.confirm.setVisible(True)
 
     def _confirm_end(self) -> None:
-        self.confirm.setVisible(False)
+        self._cancel_end()
         self.controller.end()
 
     def _cancel_end(self) -> None:
         self.confirm.setVisible(False)
+        self.controls_bar.setVisible(True)
 
     def _digit(self, event: QKeyEvent) -> bool:
         """Digit keys: the pain before while its prompt shows (until the first exercise

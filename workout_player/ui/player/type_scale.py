@@ -28,9 +28,9 @@ Role = Literal[
 ]
 
 TYPE_SCALE: dict[Role, float] = {
-    "exercise": 0.060,  # the exercise name: two lines at most
+    "exercise": 0.056,  # the exercise name: two lines at most
     "set": 0.045,  # SET 2 / 3, and the LEFT / RIGHT badge
-    "rep": 0.115,  # 3 / 8: the largest number but the ring's
+    "rep": 0.105,  # 3 / 8: the largest number but the ring's
     "rep_caption": 0.032,
     "phase": 0.047,  # LOWER, SLOWLY, 4 s
     "cue": 0.050,  # the coaching cue: two lines, never below CUE_MIN

@@ -55,7 +55,7 @@ class RingTimer(QWidget):
         self.colour = QColor(theme.ACCENT)
         self._face: QPixmap | None = None
         self._face_key: tuple[object, ...] = ()
-        self.setMinimumSize(140, 140)  # two banners on a 768 px screen still fit
+        self.setMinimumSize(80, 80)  # the banner and a long name on a 720 px screen still fit
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Timer")
 
@@ -440,6 +440,7 @@ class ConfirmEndBar(QFrame):
         super().__init__(parent)
         self.setProperty("role", "confirm")
         label = QLabel("End session?   Enter = end,  Esc = keep going")
+        label.setWordWrap(True)  # a narrow window wraps it rather than grow past the screen
         self.label = label
         self.end_button = QPushButton("End  [Enter]")
         self.end_button.setAccessibleName("End the session")
