@@ -84,3 +84,23 @@ def test_close_now_stores_a_running_session_as_stopped(window: MainWindow, tmp_p
     assert window.store is not None
     row = window.store.session(session_id)
     assert row is not None and row.status == "stopped"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_sound_dialog_opens_over_the_video_and_leaves_the_panel_in_view(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, width: int, height: int
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from workout_player.ui.settings_dialog import SettingsDialog
+
+    window.resize(width, height)
+    start(window, tmp_path)
+    screen = window.player_screen
+    assert screen is not None
+    qtbot.keyClick(screen, Qt.Key.Key_S)
+    dialog = window.findChild(SettingsDialog)
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
+    panel = QRect(screen.panel.mapToGlobal(screen.panel.rect().topLeft()), screen.panel.size())
+    assert not dialog.frameGeometry().intersects(panel), "the rep, set and ring stay in view"
+    dialog.close()

@@ -418,6 +418,11 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(load_sound_settings(), self)
         dialog.applied.connect(self._apply_settings)
         dialog.show()
+        screen = self.player_screen
+        if screen is not None and self.current_page() is screen:
+            # Over the video's corner, not the panel: the rep, set and ring stay in view.
+            dialog.adjustSize()
+            dialog.move(screen.stage.mapToGlobal(screen.stage.rect().topLeft()))
 
     def _apply_settings(self, settings: SoundSettings) -> None:
         self.announcer.apply(settings)
