@@ -33,12 +33,14 @@ def test_a_digit_during_the_first_countdown_sets_the_pain_and_shows_it_large(
     qtbot: QtBot, tmp_path: Path, store: Store
 ) -> None:
     controller, screen, clock, _ = start(qtbot, tmp_path, store)
+    screen.apply_type(768)  # what showing it at 1366x768 does (resizeEvent)
     assert screen.pain.isVisibleTo(screen)
     qtbot.keyClick(screen, DIGITS[4])
     assert screen.pain.value == 4
     assert screen.pain.shown.text() == "4"
-    # Large: the value is at least twice the prompt's type and readable from 3 m (>= 5 % of 768).
-    assert screen.pain.shown.fontInfo().pixelSize() >= 0.05 * 768
+    # Large: twice the prompt's type, readable from 3 m (>= 6 % of the height).
+    assert screen.pain.shown.fontInfo().pixelSize() >= 0.06 * 768
+    assert screen.pain.shown.fontInfo().pixelSize() >= 2 * screen.pain.label.fontInfo().pixelSize()
     qtbot.keyClick(screen, DIGITS[7])  # another number changes it
     assert screen.pain.value == 7
     run_for(controller, clock, 3.5)  # the first set starts: the prompt goes, digits do nothing

@@ -31,6 +31,18 @@ def test_the_preferred_size_shrinks_to_the_available_area(available: QSize, expe
     assert fitted_size(QSize(1366, 768), available) == expected
 
 
+def test_the_main_window_takes_most_of_a_large_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from workout_player.ui.main_window import MainWindow
+    from workout_player.ui.window_size import available_area
+
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    area = available_area(window)  # the offscreen screen: 800x800
+    assert window.width() <= area.width() - FRAME.width()
+    assert window.height() <= area.height() - FRAME.height()
+    assert window.width() >= min(1366, round(area.width() * 0.9) - FRAME.width())
+
+
 def test_a_window_is_never_made_smaller_than_its_layout_allows() -> None:
     assert fitted_size(QSize(1366, 768), QSize(600, 400), QSize(700, 420)) == QSize(700, 420)
 

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Workout Player")
         self.setAcceptDrops(True)
-        fit_to_screen(self, QSize(1366, 768))  # at most the screen it opens on
+        fit_to_screen(self, QSize(1366, 768), share=0.9)  # fits the screen it opens on
         self.store = store
         self.make_player = make_player or _create_player
         self.clock = clock

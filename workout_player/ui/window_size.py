@@ -32,9 +32,16 @@ def available_area(window: QWidget) -> QRect:
     return screen.availableGeometry()
 
 
-def fit_to_screen(window: QWidget, preferred: QSize) -> None:
-    """Resize `window` to `preferred` or less, so it fits its screen, and centre it there."""
+def fit_to_screen(window: QWidget, preferred: QSize, *, share: float = 0.0) -> None:
+    """Resize `window` to `preferred` or less, so it fits its screen, and centre it there.
+
+    `share` > 0: on a larger screen the window takes that part of it instead (the main
+    window: the player is read from across the room, so a large screen gives large type)."""
     area = available_area(window)
+    if share > 0:
+        preferred = preferred.expandedTo(
+            QSize(round(area.width() * share), round(area.height() * share))
+        )
     size = fitted_size(preferred, area.size(), window.minimumSizeHint())
     window.resize(size)
     frame = QRect(area.topLeft(), size)

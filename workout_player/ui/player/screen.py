@@ -46,6 +46,8 @@ from workout_player.ui.player.widgets import (
 )
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+START_HEIGHT = 600
+"""The height the type is sized for until the screen knows its own (resizeEvent)."""
 RING_COLOURS: dict[Tone, str] = {"accent": theme.ACCENT, "warn": theme.WARN, "rest": theme.REST}
 
 
@@ -210,7 +212,9 @@ class PlayerScreen(QWidget):
         controller.updated.connect(self.refresh)
         controller.muted_changed.connect(self._show_muted)
         self._type_height = 0
-        self.apply_type(768)
+        # Start small: type sized for a larger height than the window has would make the
+        # window grow past its screen before the first resize sets the real sizes.
+        self.apply_type(START_HEIGHT)
         self.refresh()
 
     # -- type ------------------------------------------------------------------------------

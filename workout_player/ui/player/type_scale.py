@@ -36,7 +36,7 @@ TYPE_SCALE: dict[Role, float] = {
     "cue": 0.050,  # the coaching cue: two lines, never below CUE_MIN
     "next_up": 0.042,
     "clock": 0.034,  # elapsed and time left
-    "pain": 0.038,  # the pain-before prompt (its value is twice this)
+    "pain": 0.032,  # the pain-before prompt (its value is twice this)
     "stage": 0.047,  # the words in the video's place when there is no clip
     "confirm": 0.040,  # "End session?"
     "button": 0.022,

@@ -464,7 +464,7 @@ class ConfirmEndBar(QFrame):
             button.setStyleSheet(f"font-size: {round(px * 0.7)}px;")
 
 
-PAIN_PROMPT = "Pain now, 0-10? Type a number: 0-9, or 1 then 0 for 10 (optional)"
+PAIN_PROMPT = "Pain now? Type 0-9, or 1 then 0 for 10 (optional)"
 
 
 class PainSelector(QFrame):
@@ -530,5 +530,5 @@ class PainSelector(QFrame):
         for index, button in enumerate(self.buttons):
             button.setChecked(index == value)
         self.shown.setText(str(value))
-        self.label.setText(f"Pain now: {value} / 10 ✓  (another number changes it)")
+        self.label.setText(f"Pain now: {value} / 10 ✓ (type again to change)")
         self.chosen.emit(value)
