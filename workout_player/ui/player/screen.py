@@ -81,6 +81,7 @@ class PlayerScreen(QWidget):
         self.banner = Banner()
         self.banner.set_text(controller.problems_text())
         controller.problems_changed.connect(self.banner.set_text)
+        controller.problems_changed.connect(self._fit_type)
         self.confirm = ConfirmEndBar()
         self.confirm.confirmed.connect(self._confirm_end)
         self.confirm.cancelled.connect(self._cancel_end)
@@ -221,7 +222,13 @@ class PlayerScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.apply_type(self.height())
+        self._fit_type()
+
+    def _fit_type(self, _text: str = "") -> None:
+        """The type is sized for the height the session has: the banner's lines come off
+        first, else type that grows with the window would make the window grow again."""
+        banner = self.banner.sizeHint().height() if self.banner.text else 0
+        self.apply_type(self.height() - banner)
 
     def apply_type(self, height: int) -> None:
         """Every text's size from the player's height (type_scale.py); only when it changes,
