@@ -10,6 +10,7 @@ from tests.session_helpers import plan_of, run
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.model import ExerciseStep, RestStep
 from workout_player.domain.player_face import (
+    EXTRA_REST_CUE,
     PAUSED_CUE,
     REST_CUE,
     SELF_PACED_HINT,
@@ -256,10 +257,37 @@ def test_between_two_video_led_steps_the_gap_is_the_ring() -> None:
     assert not face.before_first
 
 
-def test_a_video_led_rest_cannot_be_made_longer_or_shorter() -> None:
+def test_a_video_led_rest_offers_more_rest_that_holds_the_video() -> None:
     face = video_face(65.0)
-    assert (face.title, face.rest_buttons) == ("Rest", False)
+    # + holds the video for more rest; − only shortens that extra rest, none runs yet.
+    assert (face.title, face.rest_buttons, face.less_rest_button) == ("Rest", True, False)
     assert face.ring == Ring(pytest.approx(0.75), "15", "REST", "rest")
+
+
+def test_a_video_led_extra_rest_shows_its_own_countdown_and_says_the_video_waits() -> None:
+    media, wall = FakeClock(), FakeClock(500.0)
+    session = Session(VIDEO, media, wall=wall)
+    session.start()
+    media.set(65.0)
+    wall.advance(65.0)
+    session.tick()
+    session.adjust_rest(15.0)
+    wall.advance(5.0)
+    session.tick()
+    face = player_face(session.view(), VIDEO, phase_seconds=None)
+    assert face.ring == Ring(pytest.approx(10 / 15), "10", "MORE REST", "rest")
+    assert face.cue == EXTRA_REST_CUE
+    assert (face.rest_buttons, face.less_rest_button) == (True, True)
+    session.pause()
+    paused = player_face(session.view(), VIDEO, phase_seconds=None)
+    assert (paused.ring.caption, paused.ring.text) == ("PAUSED", "10")
+
+
+def test_video_led_work_offers_no_more_rest() -> None:
+    plan = VIDEO
+    work = next(s for s in plan.segments if s.kind == "work" and s.duration)
+    face = video_face(work.start + 1.0)
+    assert (face.rest_buttons, face.less_rest_button) == (False, False)
 
 
 @pytest.mark.parametrize("tempo", [(4.0,), (2.5,)])

@@ -13,6 +13,7 @@ from workout_player.domain.session import (
     CountdownBeep,
     CueDue,
     Event,
+    ExtraRestChanged,
     PhaseChanged,
     RepCounted,
     SeekRequested,
@@ -208,11 +209,12 @@ def test_pause_marks_paused_and_excludes_wall_time() -> None:
     assert session.active_seconds == pytest.approx(20.0)
 
 
-def test_adjust_rest_does_nothing_when_the_video_leads() -> None:
+def test_adjust_rest_leaves_the_videos_rest_as_it_is_and_adds_an_extra_one() -> None:
+    # The video sets its rest's length; + holds the video instead (test_session_extra_rest.py).
     session, media, wall, _ = video_session()
     play(session, media, wall, 88.0)
     assert session.view().state is SessionState.REST
-    assert session.adjust_rest(15.0) == []
+    assert session.adjust_rest(15.0) == [ExtraRestChanged(15.0)]
     assert session.view().segment_remaining == pytest.approx(7.0)
 
 

@@ -42,7 +42,7 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
         make_announcer=RecordingAnnouncer,
         clock=clock,
     )
-    qtbot.addWidget(win)
+    qtbot.addWidget(win, before_close_func=lambda w: w.close_now())
     win.fake_clock = clock  # type: ignore[attr-defined]
     win.show()
     yield win

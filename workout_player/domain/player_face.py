@@ -26,6 +26,7 @@ Tone = Literal["accent", "warn", "rest"]
 SELF_PACED_HINT = "R or ↑ counts a rep, Enter when done"
 PAUSED_CUE = "Paused — press Space to go on"
 REST_CUE = "Rest. Breathe slowly and stay loose."
+EXTRA_REST_CUE = "More rest: the video waits. + adds 15 s, − takes 15 s off, N goes on"
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,14 @@ class PlayerFace:
     remaining_text: str
     paused: bool
     rest_buttons: bool
+    """Rest +15 s (video-led: more rest, holding the video)."""
     rep_button: bool
     done_button: bool
     done_primary: bool
     before_first: bool
     """Before the first step: the time to ask about pain."""
+    less_rest_button: bool = False
+    """Rest −15 s (video-led: only while an extra rest runs)."""
     check: CheckFace | None = None
     """During a self-check (or while its count is awaited): the count-up time, the cap
     and the prompt, shown instead of the rep counter; None otherwise."""
@@ -92,8 +96,14 @@ def player_face(view: SessionView, plan: Plan, *, phase_seconds: float | None) -
         rep_text=f"{view.rep or 0} / {view.reps}" if working and view.reps is not None else None,
         phase_text=phase_text(view, step) if tempo else None,
         phase_fraction=_phase_fraction(view, phase_seconds) if tempo else 0.0,
-        ring=_check_ring(check, view) if check is not None and working else ring(view, plan),
-        cue=check.prompt
+        ring=_extra_ring(view)
+        if view.extra_rest is not None
+        else _check_ring(check, view)
+        if check is not None and working
+        else ring(view, plan),
+        cue=(PAUSED_CUE if view.paused else EXTRA_REST_CUE)
+        if view.extra_rest is not None
+        else check.prompt
         if check is not None and (working or check.awaiting_count)
         else cue_text(view, step or _check_of(plan, segment)),
         next_up=f"Next up: {view.upcoming}" if view.upcoming else "",
@@ -102,7 +112,13 @@ def player_face(view: SessionView, plan: Plan, *, phase_seconds: float | None) -
         elapsed_text=format_clock(view.elapsed),
         remaining_text=f"{left} left" if plan.exact or view.remaining is None else f"≥ {left} left",
         paused=view.paused,
-        rest_buttons=segment is not None and segment.kind == "rest" and plan.mode == "timer",
+        # Video-led, + holds the video for more rest anywhere but in work (the engine's rule).
+        rest_buttons=(segment is not None and segment.kind == "rest")
+        if plan.mode == "timer"
+        else view.state not in (SessionState.NOT_STARTED, SessionState.FINISHED) and not working,
+        less_rest_button=(segment is not None and segment.kind == "rest")
+        if plan.mode == "timer"
+        else view.extra_rest is not None,
         rep_button=self_paced or counting,
         done_button=working,
         done_primary=self_paced or holding,
@@ -120,6 +136,15 @@ def _check_of(plan: Plan, segment: Segment | None) -> CheckStep | None:
         return None
     step = steps[segment.step]
     return step if isinstance(step, CheckStep) else None
+
+
+def _extra_ring(view: SessionView) -> Ring:
+    """Video-led more rest: the seconds left while the video holds (15 s a press)."""
+    left = view.extra_rest or 0.0
+    fraction = min(1.0, left / 15.0) if left < 15.0 else 1.0
+    if view.paused:
+        return Ring(fraction, _ring_text(left), "PAUSED", "warn")
+    return Ring(fraction, _ring_text(left), "MORE REST", "rest")
 
 
 def _check_ring(check: CheckFace, view: SessionView) -> Ring:

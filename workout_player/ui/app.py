@@ -146,7 +146,7 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
         return app.exec()
     finally:
         store = window.store
-        window.close()  # idempotent: ends a running session as stopped, frees the player
+        window.close_now()  # idempotent: ends a running session as stopped, frees the player
         # Tear the widgets down now, while Python and libvlc are still whole; leaving it to
         # the interpreter's final garbage collection crashes in PySide's deallocators.
         shiboken6.delete(window)

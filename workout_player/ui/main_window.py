@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,6 +27,7 @@ from workout_player.ui.banner import Banner, join_messages
 from workout_player.ui.library.model import load_entry
 from workout_player.ui.library.page import LibraryPage
 from workout_player.ui.store_gate import Opener, StoreGate
+from workout_player.ui.window_size import fit_to_screen
 
 # Start-up shows only the library: the pages and parts a session, the history or the
 # settings need (QtCharts, QtMultimedia, QtTextToSpeech, libvlc, the YAML loader) are
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Workout Player")
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
+        fit_to_screen(self, QSize(1366, 768), share=0.9)  # fits the screen it opens on
         self.store: Store | None = None
         self.store_gate = StoreGate(open_store, self)
         """Today, History and sessions: `store_gate.when_ready(callback)`, never `self.store`
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         """Session writes for every session of this run, off the GUI thread."""
         self._retry_clock = retry_clock
         self._was_maximized = False
+        self._force_close = False
 
         self.stack = QStackedWidget()
         self.library = LibraryPage()
@@ -483,6 +485,11 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(load_sound_settings(), self)
         dialog.applied.connect(self._apply_settings)
         dialog.show()
+        screen = self.player_screen
+        if screen is not None and self.current_page() is screen:
+            # Over the video's corner, not the panel: the rep, set and ring stay in view.
+            dialog.adjustSize()
+            dialog.move(screen.stage.mapToGlobal(screen.stage.rect().topLeft()))
 
     def _apply_settings(self, settings: SoundSettings) -> None:
         self.announcer.apply(settings)
@@ -531,7 +538,19 @@ class MainWindow(QMainWindow):
         self.open_path(files[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing mid-session stores it as stopped; the player lets go of libvlc."""
+        """Closing mid-session asks the player's "End session?" (as Esc does) and stays open:
+        ending leads to the summary, where pain after, effort and the note can still be given.
+        From the summary, what was typed is handed to the history writer before it closes."""
+        screen = self.player_screen
+        if self._session_running() and screen is not None and not self._force_close:
+            event.ignore()
+            self.leave_fullscreen()
+            self.stack.setCurrentWidget(screen)
+            screen.ask_end()
+            return
+        flush = getattr(self.summary, "flush", None)
+        if callable(flush):
+            flush()
         self._discard_session()
         if self.history_writer is not None:
             # A last try; what the database still refuses stays in the journal beside it,
@@ -539,3 +558,9 @@ class MainWindow(QMainWindow):
             self.history_writer.close()
         QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def close_now(self) -> bool:
+        """Close without asking (the app quitting, tests): a running session is stored as
+        stopped, without a summary."""
+        self._force_close = True
+        return self.close()

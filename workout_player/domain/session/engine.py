@@ -19,6 +19,7 @@ from workout_player.domain.clock import Clock, SystemClock
 from workout_player.domain.model import CheckStep
 from workout_player.domain.session.check_events import CheckLog
 from workout_player.domain.session.events import Event
+from workout_player.domain.session.extra_rest import ExtraRestTimer
 from workout_player.domain.session.follower import Follower
 from workout_player.domain.session.stopwatch import Stopwatch
 from workout_player.domain.session.timer import TimerFollower
@@ -56,6 +57,8 @@ class Session:
         )
         self._checks = CheckLog(plan.workout)
         """Every action's events pass through it: check trials get their results."""
+        self._extra = ExtraRestTimer(self._stopwatch, beeps)
+        """Video-led: the rest + adds while the video holds (extra_rest.py)."""
 
     # -- reading ---------------------------------------------------------------
 
@@ -117,7 +120,7 @@ class Session:
 
     def view(self) -> SessionView:
         """Everything the screen shows, computed now."""
-        return build_view(self._track, self._follower, self._checks)
+        return build_view(self._track, self._follower, self._checks, self._extra.remaining())
 
     def following(self) -> int | None:
         """Index of the segment after the current one (or the next one in a video gap)."""
@@ -134,8 +137,21 @@ class Session:
         return self._checks.follow(self._follower.start())
 
     def tick(self) -> list[Event]:
-        """Catch up with the clock."""
-        return self._checks.follow(self._follower.tick()) if self._track.live else []
+        """Catch up with the clock (not the video's while an extra rest holds it)."""
+        if not self._track.live:
+            return []
+        if self._extra.active:
+            return self._extra.tick()
+        return self._checks.follow(self._follower.tick())
+
+    @property
+    def extra_rest(self) -> float | None:
+        """Video-led: seconds left of the extra rest + added (the video holds); None."""
+        return self._extra.remaining()
+
+    def _release(self) -> list[Event]:
+        """Moving on (N, P, Enter, Esc) ends an extra rest first: the video plays again."""
+        return self._extra.release()
 
     def pause(self) -> list[Event]:
         out = self.tick()
@@ -155,7 +171,7 @@ class Session:
         """End the current segment (reason "skipped") and start the next. In a check's
         countdown or trial it skips the whole check (its other trials and sides too); in
         the rest or switch between trials it skips only that."""
-        out = self.tick()
+        out = self.tick() + self._release()
         if not self._track.live:
             return out
         target = self._after_check()
@@ -165,7 +181,7 @@ class Session:
 
     def previous(self) -> list[Event]:
         """Restart the segment when more than 3 s into it, else go back one (reason "back")."""
-        out = self.tick()
+        out = self.tick() + self._release()
         return out + self._checks.follow(self._follower.previous()) if self._track.live else out
 
     def done(self) -> list[Event]:
@@ -174,7 +190,7 @@ class Session:
         out = self.tick()
         if not self._working():
             return out
-        return out + self._checks.follow(self._follower.skip("done"))
+        return out + self._release() + self._checks.follow(self._follower.skip("done"))
 
     def add_rep(self) -> list[Event]:
         """A tap in a self-paced set or a check's count: one more rep."""
@@ -182,9 +198,16 @@ class Session:
         return out + self._track.tap() if self._working() else out
 
     def adjust_rest(self, seconds: float) -> list[Event]:
-        """Lengthen or shorten the current rest (timer-led); never ends it within 1 s."""
+        """Lengthen or shorten the current rest (timer-led); never ends it within 1 s.
+
+        Video-led, + holds the video on its picture for an extra rest of `seconds` (or
+        lengthens it) anywhere but in a work segment; − shortens that extra rest."""
         out = self.tick()
         segment = self._track.segment
+        if self.video_led:
+            if not self._track.live or self._working():
+                return out
+            return out + self._extra.adjust(seconds)
         if not self._track.live or segment is None or segment.kind != "rest":
             return out
         return out + self._checks.follow(self._follower.adjust_rest(seconds))
@@ -196,7 +219,7 @@ class Session:
         if not self._stopwatch.started:
             self._stopwatch.start()
             return self._track.finish(False)
-        out = self.tick()
+        out = self.tick() + self._release()
         if self._track.finished:
             return out
         return out + self._checks.follow(self._follower.stop("ended") + self._track.finish(False))

@@ -135,6 +135,14 @@ class CheckResult:
         return self.revision > 0
 
 
+@dataclass(frozen=True)
+class ExtraRestChanged:
+    """Video-led: the person's extra rest now has `remaining` seconds; the UI holds the
+    video on its picture while it is above 0 and lets it play on at 0."""
+
+    remaining: float
+
+
 Event = (
     SegmentStarted
     | SegmentEnded
@@ -146,4 +154,5 @@ Event = (
     | SessionFinished
     | CheckCounted
     | CheckResult
+    | ExtraRestChanged
 )

@@ -60,6 +60,8 @@ class SessionView:
     check: CheckView | None = None
     """During a check's trial (or while its typed count is awaited): what to show instead
     of the rep counter; None otherwise."""
+    extra_rest: float | None = None
+    """Video-led: seconds left of the extra rest the person added (the video holds)."""
 
 
 STATE_OF_KIND = {
@@ -100,7 +102,10 @@ def set_text(segment: Segment | None) -> str:
 
 
 def build_view(
-    track: SegmentTrack, follower: Follower, checks: CheckLog | None = None
+    track: SegmentTrack,
+    follower: Follower,
+    checks: CheckLog | None = None,
+    extra_rest: float | None = None,
 ) -> SessionView:
     """The snapshot `Session.view()` returns."""
     plan, finished = track.plan, track.finished
@@ -146,6 +151,7 @@ def build_view(
         total=total,
         progress=1.0 if finished else progress,
         check=check,
+        extra_rest=None if finished else extra_rest,
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +38,7 @@ from workout_player.ui.editor.save_question import may_close, save_document
 from workout_player.ui.editor.step_form import StepForm
 from workout_player.ui.editor.step_table import ProblemsList, StepTable
 from workout_player.ui.editor.step_text import amount_text, rest_text, sides_text
+from workout_player.ui.window_size import fit_to_screen
 
 RATES = {"1": 0.5, "2": 1.0, "3": 1.5}
 EMPTY_HINT = "No steps yet: play the video and press M where each exercise starts."
@@ -130,7 +131,7 @@ class CueEditorWindow(QWidget):
 
     def _build(self) -> None:
         self.setStyleSheet(EDITOR_STYLE)
-        self.resize(1366, 768)
+        fit_to_screen(self, QSize(1366, 768))  # at most the screen it opens on
         outer = QHBoxLayout(self)
         outer.setContentsMargins(10, 10, 10, 10)
         splitter = QSplitter(Qt.Orientation.Horizontal)

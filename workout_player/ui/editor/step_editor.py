@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,7 @@ from workout_player.ui.editor.look import EDITOR_STYLE, keys_table
 from workout_player.ui.editor.save_question import may_close, save_document
 from workout_player.ui.editor.step_form import StepForm
 from workout_player.ui.editor.step_table import ProblemsList, StepTable
+from workout_player.ui.window_size import fit_to_screen
 
 COLUMNS = ("#", "Exercise", "Sets x reps / time", "Sides", "Rest")
 PLAN_COLUMNS = ("Start", "What", "Set", "Side", "Length")
@@ -79,7 +80,7 @@ class StepEditorWindow(QWidget):
 
     def _build(self) -> None:
         self.setStyleSheet(EDITOR_STYLE)
-        self.resize(1366, 768)
+        fit_to_screen(self, QSize(1366, 768))  # at most the screen it opens on
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.title_edit = QLineEdit()

@@ -198,6 +198,10 @@ class SummaryPage(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def flush(self) -> None:
+        """Hand what was typed to the history writer now (the window is closing)."""
+        self.feedback.flush()
+
     def _finish(self) -> None:
         self.feedback.flush()
         self.finished.emit()

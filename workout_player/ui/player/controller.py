@@ -29,6 +29,7 @@ from workout_player.domain.model import CheckStep, ExerciseStep, Workout
 from workout_player.domain.session import (
     CheckResult,
     Event,
+    ExtraRestChanged,
     PhaseChanged,
     SeekRequested,
     SegmentEnded,
@@ -101,6 +102,7 @@ class SessionController(QObject):
         """Length of the current tempo phase (the screen's phase bar)."""
         self._finished = False
         self._started = False
+        self._first_work_started = False
 
         if player.problem:
             self._problems["player"] = player.problem
@@ -163,6 +165,12 @@ class SessionController(QObject):
     @property
     def is_finished(self) -> bool:
         return self._finished
+
+    @property
+    def pain_open(self) -> bool:
+        """Pain before can be given: from the start until the first exercise really starts
+        (its first work segment; a countdown, a title card or a seek before it keep it open)."""
+        return self._started and not self._first_work_started and not self._finished
 
     @property
     def video_led(self) -> bool:
@@ -286,6 +294,8 @@ class SessionController(QObject):
                 self.phase_seconds = event.seconds
             elif isinstance(event, SeekRequested):
                 self.player.seek(event.media_seconds)
+            elif isinstance(event, ExtraRestChanged):
+                self._sync_player()  # more rest holds the video on its picture
             elif isinstance(event, SessionFinished):
                 self._session_finished(event.completed)
         self.updated.emit()
@@ -295,6 +305,8 @@ class SessionController(QObject):
             self._timer.stop()
 
     def _segment_started(self, segment: Segment) -> None:
+        if segment.kind == "work":
+            self._first_work_started = True
         if not self.video_led:
             self._show_clip(segment)
 
@@ -319,10 +331,11 @@ class SessionController(QObject):
             self.player.play()
 
     def _sync_player(self) -> None:
-        """Keep the video paused exactly when the session is."""
+        """Keep the video paused exactly when the session is (or an extra rest holds it)."""
         if self._finished:
             return
-        paused = self.session.paused
+        # Video-led more rest holds the video, and so its clock, until the rest is over.
+        paused = self.session.paused or self.session.extra_rest is not None
         if self.video_led or self._clip is not None:
             if paused:
                 self.player.pause()

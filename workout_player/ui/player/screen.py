@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,8 +35,10 @@ from workout_player.ui.banner import Banner
 from workout_player.ui.player.check_panel import CheckPanel
 from workout_player.ui.player.controller import SessionController
 from workout_player.ui.player.controls import key_map, player_controls
+from workout_player.ui.player.type_scale import Role, cue_min_px, type_px
 from workout_player.ui.player.widgets import (
     ConfirmEndBar,
+    FittedText,
     FlatBar,
     PainSelector,
     RingTimer,
@@ -44,21 +47,20 @@ from workout_player.ui.player.widgets import (
 )
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+START_HEIGHT = 600
+"""The height the type is sized for until the screen knows its own (resizeEvent)."""
 RING_COLOURS: dict[Tone, str] = {"accent": theme.ACCENT, "warn": theme.WARN, "rest": theme.REST}
 
 
-def _label(
-    size: int,
-    *,
-    bold: bool = True,
-    name: str = "",
-    colour: str = theme.TEXT,
-    steady: bool = False,
-) -> QLabel:
-    """Large type; `steady` for text that changes during a set (clocks, counters)."""
-    label = SteadyLabel() if steady else QLabel()
-    weight = 800 if bold else 500
-    label.setStyleSheet(f"font-size: {size}px; font-weight: {weight}; color: {colour};")
+def _style(px: int, *, bold: bool = True, colour: str = theme.TEXT) -> str:
+    return f"font-size: {px}px; font-weight: {800 if bold else 500}; color: {colour};"
+
+
+def _label(name: str = "", colour: str = theme.TEXT) -> SteadyLabel:
+    """Large type for text that changes during a set (clocks, counters): its size is set
+    with the screen's height (`PlayerScreen.apply_type`)."""
+    label = SteadyLabel()
+    label.setProperty("colour", colour)
     label.setAccessibleName(name)
     return label
 
@@ -80,6 +82,7 @@ class PlayerScreen(QWidget):
         self.banner = Banner()
         self.banner.set_text(controller.problems_text())
         controller.problems_changed.connect(self.banner.set_text)
+        controller.problems_changed.connect(self._fit_type)
         self.confirm = ConfirmEndBar()
         self.confirm.confirmed.connect(self._confirm_end)
         self.confirm.cancelled.connect(self._cancel_end)
@@ -93,10 +96,6 @@ class PlayerScreen(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet(
-            f"background-color: {theme.SURFACE}; border-radius: 10px; font-size: 34px; "
-            f"font-weight: 600; padding: 24px; color: {theme.TEXT};"
-        )
         self.placeholder.setAccessibleName("Exercise description")
         self.stage = QStackedWidget()
         self.stage.addWidget(self.video)
@@ -104,22 +103,24 @@ class PlayerScreen(QWidget):
         self.stage.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         # Right: what to do now.
-        self.exercise = _label(46, name="Exercise")
-        self.exercise.setWordWrap(True)
+        # Fixed heights: a long name or cue is set smaller, never pushes the video about.
+        self.exercise = FittedText(2, name="Exercise")
         self.side = SideBadge()
-        self.set_label = _label(34, name="Set", steady=True)
-        side_row = QHBoxLayout()
-        side_row.addWidget(self.side)
-        side_row.addWidget(self.set_label)
-        side_row.addStretch(1)
-        self.rep_caption = _label(22, name="", colour=theme.TEXT_DIM)
+        self.set_label = _label("Set")
+        self.rep_caption = _label("", colour=theme.TEXT_DIM)
         self.rep_caption.setText("REP")
-        self.rep = _label(92, name="Rep counter", steady=True)
-        rep_row = QHBoxLayout()
-        rep_row.addWidget(self.rep_caption, 0, Qt.AlignmentFlag.AlignBottom)
-        rep_row.addWidget(self.rep)
-        rep_row.addStretch(1)
-        self.phase = _label(36, name="Tempo phase", colour=theme.ACCENT, steady=True)
+        self.rep = _label("Rep counter")
+        # Side, set and rep on one row: a 720 px screen keeps room for the ring.
+        # The set under the side badge: the row stays narrow enough for a 1280 px screen.
+        rep_row = QGridLayout()
+        rep_row.setVerticalSpacing(2)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        rep_row.addWidget(self.side, 0, 0, left)
+        rep_row.addWidget(self.set_label, 1, 0, left)
+        rep_row.setColumnStretch(1, 1)
+        rep_row.addWidget(self.rep_caption, 0, 2, 2, 1, Qt.AlignmentFlag.AlignBottom)
+        rep_row.addWidget(self.rep, 0, 3, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.phase = _label("Tempo phase", colour=theme.ACCENT)
         self.phase_bar = FlatBar(1000, 22)
         self.phase_bar.setAccessibleName("Tempo phase progress")
         phase_row = QHBoxLayout()
@@ -136,12 +137,12 @@ class PlayerScreen(QWidget):
         self.pain.setVisible(False)
 
         panel = QFrame()
+        self.panel = panel
         panel.setProperty("role", "panel")
         right = QVBoxLayout(panel)
         right.setContentsMargins(18, 12, 18, 12)
         right.setSpacing(6)
         right.addWidget(self.exercise)
-        right.addLayout(side_row)
         right.addLayout(rep_row)
         right.addWidget(self.phase_box)
         right.addWidget(self.pain)
@@ -151,17 +152,22 @@ class PlayerScreen(QWidget):
 
         middle = QHBoxLayout()
         middle.setSpacing(12)
+        # 3 : 2 whatever they show (their own sizes are ignored): a longer text in the panel
+        # never narrows the video.
+        for part in (self.stage, panel):
+            part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         middle.addWidget(self.stage, 3)
         middle.addWidget(panel, 2)
 
-        self.cue = _label(28, bold=False, name="Cue")
-        self.cue.setWordWrap(True)
-        self.next_up = _label(30, bold=True, name="Next up", colour=theme.WARN)
+        self.cue = FittedText(2, name="Cue", weight=600)
+        self.next_up = FittedText(1, name="Next up", colour=theme.WARN)
 
         self.progress = FlatBar(1000, 16)
         self.progress.setAccessibleName("Workout progress")
-        self.elapsed = _label(24, name="Elapsed time", steady=True)
-        self.remaining = _label(24, name="Time left", steady=True)
+        self.elapsed = _label("Elapsed time")
+        self.elapsed.reserve("88:88")
+        self.remaining = _label("Time left")
+        self.remaining.reserve("≥ 88:88 left")
         # The label only grows: keep the text against the window's edge.
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         progress_row = QHBoxLayout()
@@ -178,7 +184,11 @@ class PlayerScreen(QWidget):
         self.controls = {control.name: control for control in table}
         self._keys = key_map(self.controls.values())
         self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
+        # The buttons' row; "End session?" takes its place while it asks, so a 720 px
+        # screen has room for both the banner and the question.
+        self.controls_bar = QWidget()
+        controls = QHBoxLayout(self.controls_bar)
+        controls.setContentsMargins(0, 0, 0, 0)
         controls.setSpacing(6)
         for control in self.controls.values():
             button = QPushButton(control.button_text())
@@ -186,7 +196,6 @@ class PlayerScreen(QWidget):
             button.setToolTip(control.description)
             # Buttons never take focus: Space and Enter must reach the screen, not press a button.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setStyleSheet("font-size: 17px; padding: 4px 6px;")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(control.action)
             controls.addWidget(button)
@@ -197,16 +206,67 @@ class PlayerScreen(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(8)
         layout.addWidget(self.banner)
-        layout.addWidget(self.confirm)
         layout.addLayout(middle, 1)
         layout.addWidget(self.cue)
         layout.addWidget(self.next_up)
         layout.addLayout(progress_row)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls_bar)
+        layout.addWidget(self.confirm)
 
         controller.updated.connect(self.refresh)
         controller.muted_changed.connect(self._show_muted)
+        self._type_height = 0
+        # Start small: type sized for a larger height than the window has would make the
+        # window grow past its screen before the first resize sets the real sizes.
+        self.apply_type(START_HEIGHT)
         self.refresh()
+
+    # -- type ------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_type()
+
+    def _fit_type(self, _text: str = "") -> None:
+        """The type is sized for the height the session has: the banner's lines come off
+        first, else type that grows with the window would make the window grow again."""
+        banner = self.banner.sizeHint().height() if self.banner.text else 0
+        self.apply_type(self.height() - banner)
+
+    def apply_type(self, height: int) -> None:
+        """Every text's size from the player's height (type_scale.py); only when it changes,
+        never on a tick."""
+        if height == self._type_height or height <= 0:
+            return
+        self._type_height = height
+
+        def px(role: Role) -> int:
+            return type_px(role, height)
+
+        self.exercise.set_pixel_size(px("exercise"), round(px("exercise") * 0.7))
+        self.cue.set_pixel_size(px("cue"), cue_min_px(height))
+        self.next_up.set_pixel_size(px("next_up"), round(px("next_up") * 0.8))
+        labels: tuple[tuple[SteadyLabel, Role], ...] = (
+            (self.set_label, "set"),
+            (self.rep_caption, "rep_caption"),
+            (self.rep, "rep"),
+            (self.phase, "phase"),
+            (self.elapsed, "clock"),
+            (self.remaining, "clock"),
+        )
+        for label, role in labels:
+            label.set_pixel_size(_style(px(role), colour=label.property("colour")))
+        self.side.set_pixel_size(px("set"))
+        self.phase_bar.setFixedHeight(max(12, round(px("phase") * 0.55)))
+        self.pain.set_pixel_size(px("pain"))
+        self.confirm.set_pixel_size(px("confirm"))
+        self.placeholder.setStyleSheet(
+            f"background-color: {theme.SURFACE}; border-radius: 10px; font-size: {px('stage')}px;"
+            f" font-weight: 600; padding: 24px; color: {theme.TEXT};"
+        )
+        button_px = max(15, px("button"))
+        for button in self.buttons.values():
+            button.setStyleSheet(f"font-size: {button_px}px; padding: 4px 6px;")
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -239,7 +299,7 @@ class PlayerScreen(QWidget):
         self._draw_buttons(face)
         self.check_panel.show_face(face.check)
         self.set_label.setVisible(face.check is None)  # the panel names the trial instead
-        self.pain.setVisible(face.before_first and controller.store is not None)
+        self.pain.setVisible(controller.pain_open and controller.store is not None)
         self._show_stage()
 
     def _draw_buttons(self, face: PlayerFace) -> None:
@@ -247,7 +307,7 @@ class PlayerScreen(QWidget):
         if pause.accessibleName() != ("Resume" if face.paused else "Pause"):
             pause.setText(self.controls["pause"].button_text("Resume" if face.paused else None))
             pause.setAccessibleName("Resume" if face.paused else "Pause")
-        self.buttons["less_rest"].setEnabled(face.rest_buttons)
+        self.buttons["less_rest"].setEnabled(face.less_rest_button)
         self.buttons["more_rest"].setEnabled(face.rest_buttons)
         self.buttons["rep"].setEnabled(face.rep_button)
         done = self.buttons["done"]
@@ -272,14 +332,30 @@ class PlayerScreen(QWidget):
     # -- keys ------------------------------------------------------------------------------
 
     def ask_end(self) -> None:
+        self.controls_bar.setVisible(False)
         self.confirm.setVisible(True)
 
     def _confirm_end(self) -> None:
-        self.confirm.setVisible(False)
+        self._cancel_end()
         self.controller.end()
 
     def _cancel_end(self) -> None:
         self.confirm.setVisible(False)
+        self.controls_bar.setVisible(True)
+
+    def _digit(self, event: QKeyEvent) -> bool:
+        """Digit keys: the pain before while its prompt shows (until the first exercise
+        starts); the one place typed numbers are routed."""
+        digit = int(event.key()) - int(Qt.Key.Key_0)
+        if not 0 <= digit <= 9 or event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False
+        if self.pain.isVisibleTo(self):
+            self.pain.type_digit(digit)
+            event.accept()
+            return True
+        return False
 
     def _check_key(self, key: int) -> bool:
         """Check mode: digits and Backspace type a count, Enter gives it (else Enter is done)."""
@@ -294,6 +370,8 @@ class PlayerScreen(QWidget):
         key = event.key()
         if not self.confirm.isHidden() and key in (*ENTER_KEYS, Qt.Key.Key_Escape):
             self._confirm_end() if key in ENTER_KEYS else self._cancel_end()
+            return
+        if self._digit(event):
             return
         if self._check_key(key):
             event.accept()
