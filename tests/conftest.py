@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -76,3 +77,12 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     if _spawned and item.get_closest_marker("slow") is None:
         pytest.fail(f"this test starts a subprocess ({_spawned[0]}): mark it slow", pytrace=False)
     return result
+
+
+@pytest.fixture(autouse=True)
+def _shut_down_sessions() -> Iterator[None]:
+    """Sessions a test made with tests.ui_support.make_session never outlive it."""
+    yield
+    support = sys.modules.get("tests.ui_support")
+    if support is not None:
+        support.shut_down_sessions()

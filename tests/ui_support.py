@@ -92,7 +92,29 @@ def make_session(
     )
     screen = PlayerScreen(controller)
     screen.resize(1366, 768)
+    _made.append(controller)
     return controller, screen, clock, announcer
+
+
+_made: list[SessionController] = []
+"""Controllers made by make_session in the running test: shut down when it ends."""
+
+
+def shut_down_sessions() -> None:
+    """Stop what make_session made (conftest runs it after every test).
+
+    A controller left running keeps its 30 ms timer and its history writer's thread
+    alive after its test: its next tick would repaint a screen Qt has already deleted
+    (a crash seen in combined runs). Its signals are blocked first, since the screen
+    may be gone by now.
+    """
+    while _made:
+        controller = _made.pop()
+        try:
+            controller.blockSignals(True)
+            controller.shutdown()
+        except RuntimeError:  # its C++ side is gone already: nothing left to stop
+            pass
 
 
 def saved(controller: SessionController) -> int:
