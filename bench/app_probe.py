@@ -124,13 +124,13 @@ def watch_first_frame(parent: Any, surface: Any, then: Callable[[], None]) -> No
 
 def log_sounds() -> None:
     """Say each sound the session plays: when it was due on the schedule's clock (turned
-    into time.monotonic()) and when the controller handed it to the announcer."""
+    into time.monotonic()) and when the sound router handed it to the announcer."""
     from workout_player.domain import sounds
-    from workout_player.ui import session_controller
+    from workout_player.ui.player import sound_router
 
     due_at: dict[int, float] = {}
     original_due = sounds.SoundSchedule.due
-    original_play = session_controller.SessionController._play
+    original_play = sound_router.SoundRouter._play
 
     def due(self: Any, *, paused: bool) -> list[Any]:
         before = list(self._pending)
@@ -150,7 +150,7 @@ def log_sounds() -> None:
         original_play(self, sound)
 
     sounds.SoundSchedule.due = due  # type: ignore[method-assign]
-    session_controller.SessionController._play = play  # type: ignore[method-assign]
+    sound_router.SoundRouter._play = play  # type: ignore[method-assign]
 
 
 def install() -> None:
