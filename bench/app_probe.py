@@ -171,7 +171,9 @@ def install() -> None:
         say("rss", f"{current:.1f}", f"{max(hwm, peak[0]):.1f}")
         app = QApplication.instance()
         if app is not None:
-            app.quit()
+            # exit(), not quit(): Qt 6's quit() asks the windows to close first, and the
+            # main window answers a close mid-session with "End session?" and stays open.
+            app.exit(0)
 
     class ProbedWindow(main_window.MainWindow):
         _ready_said = False

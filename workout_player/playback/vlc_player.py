@@ -220,6 +220,8 @@ class VlcPlayer(Player):
         return self._surface
 
     def load(self, path: Path | None, *, loop: bool = False) -> bool:
+        if self._closed:
+            return False
         self._generation += 1  # drop events still queued for the previous file
         if self._media is not None:
             self._mp.stop()
@@ -271,6 +273,8 @@ class VlcPlayer(Player):
         return True
 
     def play(self) -> None:
+        if self._closed:
+            return
         if self._timer_mode:
             self._timer_play()
             return
@@ -287,6 +291,8 @@ class VlcPlayer(Player):
             self._fail(f"VLC could not start {self._media_name()}; exercises go on with the timer.")
 
     def pause(self) -> None:
+        if self._closed:
+            return
         if self._timer_mode:
             self._timer_pause()
             return
@@ -296,6 +302,8 @@ class VlcPlayer(Player):
         self.clock.set_playing(False)  # freeze now, not when libvlc gets round to it
 
     def stop(self) -> None:
+        if self._closed:
+            return
         if self._timer_mode:
             self._timer_stop()
             return
@@ -309,6 +317,8 @@ class VlcPlayer(Player):
         self._set_playing(False)
 
     def seek(self, seconds: float) -> None:
+        if self._closed:
+            return
         seconds = max(0.0, seconds)
         if self._timer_mode:
             self._timer_seek(seconds)
@@ -326,19 +336,27 @@ class VlcPlayer(Player):
             self._fresh = True  # the next Playing starts the picture from here
 
     def set_rate(self, rate: float) -> None:
+        if self._closed:
+            return
         self._timer_set_rate(rate)  # keeps the timer mode and the clock in step
         if not self._closed:
             self._mp.set_rate(rate)
 
     def set_muted(self, muted: bool) -> None:
+        if self._closed:
+            return
         self._muted = muted
         self._apply_audio()
 
     def set_volume(self, volume: int) -> None:
+        if self._closed:
+            return
         self._volume = max(0, min(100, int(volume)))
         self._apply_audio()
 
     def length(self) -> float | None:
+        if self._closed:
+            return self._length
         if self._timer_mode:
             return self._timer_length
         ms = self._mp.get_length()
@@ -361,6 +379,10 @@ class VlcPlayer(Player):
             self._media.release()
             self._media = None
         self._mp.release()
+        # A released media player must never be called again (libvlc would crash): what is
+        # asked of a closed player (a session ended after aboutToQuit closed it) is no-op.
+        self._timer_mode = True
+        self._timer_stop()
         super().close()
 
     # -- helpers -----------------------------------------------------------------------------
