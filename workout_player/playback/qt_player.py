@@ -22,12 +22,9 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from workout_player.domain.filecheck import describe, file_problem
 from workout_player.playback.player import Player
 from workout_player.playback.surface import VideoSurface
-from workout_player.playback.unplayable import advice, container_problem
-
-ON_TIMER = "Exercises go on with the timer."
+from workout_player.playback.unplayable import ON_TIMER, advice, container_problem, path_refusal
 
 log = logging.getLogger(__name__)
 
@@ -190,12 +187,9 @@ class QtPlayer(Player):
         if path is None:
             return True
         path = Path(path)
-        problem = file_problem(path)
-        if problem is not None:
-            self._fail(
-                f"{describe('Video', path, problem)}. Check the video path in the workout file; "
-                "exercises go on with the timer."
-            )
+        refusal = path_refusal(path)
+        if refusal is not None:
+            self._fail(refusal)
             return False
         # Asked before playing, as the libvlc player does: a file cut short would play its
         # first part and then stop, an empty one would fail late (pure Python, no libvlc).

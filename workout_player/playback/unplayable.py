@@ -13,6 +13,11 @@ import enum
 from pathlib import Path
 from typing import BinaryIO
 
+from workout_player.domain.filecheck import describe, file_problem
+
+ON_TIMER = "Exercises go on with the timer."
+"""How every player's message about a video it cannot play ends."""
+
 REENCODE = "ffmpeg -i INPUT -c:v libx264 -c:a aac OUTPUT.mp4"
 
 
@@ -134,3 +139,15 @@ def _vint(file: BinaryIO) -> tuple[int, int, bool] | None:
     for byte in rest:
         value = (value << 8) | byte
     return value, width, value == (1 << (7 * width)) - 1
+
+
+def path_refusal(path: Path) -> str | None:
+    """Why a player cannot even open `path` (missing, a folder, unreadable...), as the
+    message it shows; None when the path is a readable file."""
+    problem = file_problem(path)
+    if problem is None:
+        return None
+    return (
+        f"{describe('Video', path, problem)}. Check the video path in the workout file; "
+        "exercises go on with the timer."
+    )

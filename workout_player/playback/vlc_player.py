@@ -26,12 +26,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workout_player.domain.clock import STARTUP_TOLERANCE, StartupDelay, startup_delay
-from workout_player.domain.filecheck import describe, file_problem
 from workout_player.playback import _vlc
 from workout_player.playback.player import Player
 from workout_player.playback.probe import probe_media
 from workout_player.playback.surface import VideoSurface, embed
-from workout_player.playback.unplayable import Unplayable
+from workout_player.playback.unplayable import ON_TIMER, Unplayable, path_refusal
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +50,6 @@ class _Hold:
     target: float  # media seconds the clock is held at
     delay: StartupDelay  # learns from the first report past target
     running: bool = False  # the hold is over and the clock runs; awaiting that report
-
-
-ON_TIMER = "Exercises go on with the timer."
 
 
 class PlaybackUnavailableError(RuntimeError):
@@ -244,12 +240,9 @@ class VlcPlayer(Player):
             self._timer_mode = True
             return True
         path = Path(path)
-        problem = file_problem(path)
-        if problem is not None:
-            self._fail(
-                f"{describe('Video', path, problem)}. Check the video path in the workout file; "
-                "exercises go on with the timer."
-            )
+        refusal = path_refusal(path)
+        if refusal is not None:
+            self._fail(refusal)
             return False
         # Asked before playing: a cut file would play its first part and then "end" (ending
         # a video-led session early), an unknown codec would "end" at once over a black box.
