@@ -177,6 +177,20 @@ def test_a_step_after_the_end_of_the_video_is_a_warning_when_the_length_is_known
     assert len(parse_workout(text, "/w/a.yaml").warnings) == 1
 
 
+def test_the_result_carries_the_plan_it_checked() -> None:
+    """The library shows the plan the loader checked instead of building it a second time."""
+    from workout_player.domain.timeline import build_plan
+
+    text = VIDEO_HEAD + "  - rest: 5\n    at: 10\n"
+    plain = parse_workout(text, "/w/a.yaml")
+    assert plain.workout is not None and plain.plan is not None
+    assert plain.plan == build_plan(plain.workout)
+    timed = parse_workout(text, "/w/a.yaml", video_length=lambda path: 60.0)
+    assert timed.plan is not None and timed.plan.total_seconds == 60.0 != plain.plan.total_seconds
+    broken = parse_workout(text.replace("rest: 5", "rest: -5"), "/w/a.yaml")
+    assert broken.workout is None and broken.plan is None
+
+
 def test_an_unexpected_error_is_a_problem_that_says_it_is_a_bug(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -59,6 +59,8 @@ class LoadResult:
 
     workout: Workout | None
     problems: tuple[Problem, ...]
+    plan: Plan | None = None
+    """The workout's plan as checked (with the video's length when it was asked for)."""
 
     @property
     def ok(self) -> bool:
@@ -247,6 +249,7 @@ def _parse(
         return LoadResult(None, tuple(problems))
     issues = Issues()
     workout: Workout | None = None
+    plan: Plan | None = None
     try:
         workout = read_workout(root, issues, path.parent, source)
     except TooManyValuesError:
@@ -267,7 +270,7 @@ def _parse(
         plan = build_plan(workout, video_length=length)
         problems.extend(_plan_problems(plan, display, length))
     if any(p.severity == "error" for p in problems):
-        workout = None
+        workout = plan = None
     problems.sort(key=lambda p: (p.line, p.column))
     if issues.dropped:
         problems.append(
@@ -280,7 +283,7 @@ def _parse(
                 "error" if issues.dropped_errors else "warning",
             )
         )
-    return LoadResult(workout, tuple(problems))
+    return LoadResult(workout, tuple(problems), plan)
 
 
 def _length_or_none(video_length: VideoLength, video: Path) -> float | None:

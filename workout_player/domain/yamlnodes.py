@@ -31,8 +31,14 @@ from ruamel.yaml.events import (
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
 from ruamel.yaml.reader import ReaderError
+
+try:  # libyaml through ruamel.yaml.clib: the same events about 20 times faster
+    from _ruamel_yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - a platform without the wheel reads in pure Python
+    _CParser = None
 
 from workout_player.domain.text_rules import printable
 from workout_player.domain.yaml_words import plain_yaml_error
@@ -186,7 +192,8 @@ class _Builder:
             value = str(event.value)
             if self.restore:
                 value = value.translate(self.restore)
-            node = Scalar(line, column, value, plain=event.style is None)
+            # Plain style is None from the pure parser and "" from libyaml.
+            node = Scalar(line, column, value, plain=not event.style)
         elif isinstance(event, SequenceStartEvent):
             node = Sequence(line, column)
         elif isinstance(event, MappingStartEvent):
@@ -248,8 +255,65 @@ def compose(text: str) -> tuple[Node | None, list[YamlProblem]]:
     Never raises: syntax errors, bad characters and anything unexpected from the parser
     become problems with a position.
     """
+    text, restore = _hide_yaml12_ordinary(text)
+    if _CParser is not None:
+        fast = _compose_fast(text, restore)
+        if fast is not None:
+            return fast, []
+    return _compose_pure(text, restore)
+
+
+def _compose_fast(text: str, restore: dict[int, str]) -> Node | None:
+    """The tree from libyaml's events when the file is clean; None when anything is amiss.
+
+    Only a file with no problem at all is taken from here: for every other file (a syntax
+    error, a tag, a limit) `_compose_pure` reads it again, so every message, position and
+    stopping point is exactly the pure parser's. tests/test_yamlnodes_fast.py checks that
+    both parsers build the same tree for the files this path accepts.
+    """
+    if _PURE_ONLY.search(text):
+        return None
     builder = _Builder()
-    text, builder.restore = _hide_yaml12_ordinary(text)
+    builder.restore = restore
+    try:
+        parser = _CParser(text)  # encodes to UTF-8 here: a lone surrogate stops it
+    except ValueError:
+        return None
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, ScalarEvent) and not event.value and not _is_value(builder):
+                # libyaml marks an empty scalar where the next thing starts, the pure parser
+                # where the last one ended; only a mapping's value is re-marked (at its key).
+                return None
+            if not builder.feed(event) or builder.problems:
+                return None
+            if isinstance(event, StreamEndEvent):
+                return builder.root
+    except (YAMLError, ValueError, TypeError, AttributeError, IndexError, KeyError):
+        # libyaml's own words and positions differ; the pure parser says it the usual way.
+        return None
+    finally:
+        parser.dispose()
+
+
+_PURE_ONLY = re.compile(r"\t|\ufeff|[|>][-+0-9]*#|(?:^|[\r\n]) +(?:[\r\n]|$)")
+"""What the two parsers read differently, found by tests/test_yamlnodes_fast.py: libyaml
+takes a tab after "key:" or "-" (the pure parser refuses any tab), skips byte order marks
+the pure parser reads as text (the loaders remove the one a file may start with), and takes
+a comment right after a block scalar's "|" or ">" and a line of spaces before a block's
+first line, both of which the pure parser refuses. A file holding any of them is read the
+pure way, with the pure parser's message."""
+
+
+def _is_value(builder: _Builder) -> bool:
+    """The next node is a mapping's value (its key was read)."""
+    return bool(builder.stack) and builder.pending_key[-1] is not None
+
+
+def _compose_pure(text: str, restore: dict[int, str]) -> tuple[Node | None, list[YamlProblem]]:
+    builder = _Builder()
+    builder.restore = restore
     parser = YAML(typ="safe", pure=True)
     events: Iterator[Any] = iter(parser.parse(text))
     try:

@@ -100,7 +100,11 @@ def look_at(file: Path) -> Look:
         return Look("damaged", damage="it is not an SQLite database")
     if len(header) < HEADER_BYTES:
         return Look("damaged", damage="it was cut off")
-    in_wal_mode = header[18] == 2 and header[19] == 2
+    # SQLite reads through a -wal (and makes one, and a -shm) when the read version byte
+    # (19) is 2, whatever the write version (18) says: a write version above 2 only makes
+    # the file read-only to it. So byte 19 alone decides, or a damaged file with
+    # 19 = 2 and 18 = 171 would get a -wal and a -shm beside it from this look.
+    in_wal_mode = header[19] == 2
     bare = not companion(file, "-wal").exists() and not companion(file, "-shm").exists()
     immutable = in_wal_mode and bare
     look = _look_inside(file, immutable=immutable, wal_left=wal_left)

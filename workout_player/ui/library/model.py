@@ -109,7 +109,9 @@ def load_entry(path: Path, origin: str) -> WorkoutEntry:
                 else ""
             )
             return WorkoutEntry(path, origin, None, None, first + more, shown + more_shown)
-        return WorkoutEntry(path, origin, result.workout, build_plan(result.workout), None)
+        # Loaded without the video's length, so the checked plan is the plan to show.
+        plan = result.plan or build_plan(result.workout)
+        return WorkoutEntry(path, origin, result.workout, plan, None)
     except Exception as error:  # a true boundary: one file must never stop the library opening
         return UnreadEntry(
             path, origin, None, None, f"{path}: cannot be read ({type(error).__name__}: {error})"
