@@ -137,6 +137,17 @@ def test_a_tempo_set_shows_rep_phase_and_the_set_left() -> None:
     assert not face.before_first
 
 
+def test_a_one_set_step_shows_no_set_count() -> None:
+    """ "SET 1 / 1" says nothing to the person on the mat; the side and reps still show."""
+    plan = plan_of(ExerciseStep("Side plank", reps=1, hold=20, sides="both"))
+    work = next(s for s in plan.segments if s.kind == "work")
+    face = face_at(plan, work.start + 1.0)
+    assert (face.title, face.side, face.set_text) == ("Side plank", "left", "")
+    two = plan_of(ExerciseStep("Side plank", sets=2, reps=1, hold=20, sides="both"))
+    work = next(s for s in two.segments if s.kind == "work")
+    assert face_at(two, work.start + 1.0).set_text == "SET 1 / 2"
+
+
 def test_without_a_phase_length_the_phase_bar_is_empty() -> None:
     assert face_at(PLAN, 5.5, phase_seconds=None).phase_fraction == 0.0
 
@@ -171,7 +182,7 @@ def test_the_switch_names_the_side_to_turn_to() -> None:
     assert (face.cue, face.side, face.set_text) == (
         "Switch to the right side",
         "right",
-        "SET 1 / 1",
+        "",  # one set: no "SET 1 / 1"
     )
     assert face.next_up == "Next up: Side plank - right"
 

@@ -114,7 +114,7 @@ def test_without_a_programme_a_quiet_line_offers_the_bundled_one(f: Fixture) -> 
     page, _ = f.open()
     today = page.today
     assert today.headline.text() == (
-        "You are not following a programme. Press S to start Low back - 8 weeks."
+        "You are not following a programme. One comes with the app: Low back - 8 weeks."
     )
     assert today.keys.text() == "[S] Start Low back - 8 weeks     [F] Another programme file…"
     assert not today.wants_focus()

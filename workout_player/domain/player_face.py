@@ -92,7 +92,10 @@ def player_face(view: SessionView, plan: Plan, *, phase_seconds: float | None) -
         side=view.side
         if state in (SessionState.WORK, SessionState.SWITCH) or (view.paused and view.side)
         else None,
-        set_text=f"SET {view.set_text}" if view.set_text else "",
+        # "SET 1 / 1" says nothing: shown only when the step has sets to count (as next-up).
+        set_text=f"SET {view.set_text}"
+        if view.set_text and segment is not None and (segment.sets or 1) > 1
+        else "",
         rep_text=f"{view.rep or 0} / {view.reps}" if working and view.reps is not None else None,
         phase_text=phase_text(view, step) if tempo else None,
         phase_fraction=_phase_fraction(view, phase_seconds) if tempo else 0.0,

@@ -65,7 +65,8 @@ def bundled_title(path: Path) -> str:
 def no_programme_face(bundled: str) -> TodayFace:
     """The quiet line offering the bundled programme."""
     return TodayFace(
-        headline=f"{NO_PROGRAMME} Press S to start {bundled}.",
+        # The key strip below says "S  Start ..."; the headline only names what is on offer.
+        headline=f"{NO_PROGRAMME} One comes with the app: {bundled}.",
         quiet=True,
         strip=(),
         strip_title="",
