@@ -163,6 +163,58 @@ def test_one_damaged_entry_reads_that_file_again(qtbot: QtBot, loads: CountingLo
     assert loads.mine() == ["a.yaml"]
 
 
+class Planted:
+    """What a planted cache entry would run on loading: it writes a marker file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        import shutil
+
+        return shutil.copyfile, (__file__, str(self.marker))
+
+
+@pytest.mark.parametrize("where", ["an entry", "the whole file"])
+def test_a_planted_pickle_in_the_cache_runs_nothing(
+    qtbot: QtBot, loads: CountingLoads, tmp_path: Path, where: str
+) -> None:
+    """Anyone who can write the cache folder gets the library wrong at worst, never code run."""
+    marker = tmp_path / "ran"
+    old_workout(titled("A"), "a.yaml")
+    scan(qtbot)
+    loads.mine()
+    file, stamp = paths.library_cache_file(), cache.fingerprint()
+    planted = pickle.dumps(Planted(marker), protocol=pickle.HIGHEST_PROTOCOL)
+    if where == "an entry":
+        kept = cache.read_cache(file, stamp)
+        name = next(n for n in kept if n.endswith("a.yaml"))
+        kept[name] = (kept[name][0], planted)
+        cache.write_cache(file, stamp, kept)
+    else:
+        file.write_bytes(cache.MAGIC + planted)
+    assert scan(qtbot)["a.yaml"].title == "A"
+    assert not marker.exists()
+    assert loads.mine() == ["a.yaml"]  # read again from the file itself
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("os", "system"),
+        ("builtins", "eval"),
+        ("workout_player.domain.loader", "Path"),  # imported there, not defined there
+        ("workout_player.domain.loader", "load_workout"),  # a function, not a data class
+        ("workout_player.domain.model", "Workout.__init__"),
+        ("workout_player.store.db", "open_store"),
+    ],
+)
+def test_only_the_apps_data_classes_and_paths_may_be_named(module: str, name: str) -> None:
+    assert cache._allowed(module, name) is None
+    assert cache._allowed("workout_player.domain.model", "Workout") is not None
+    assert cache._allowed("pathlib", "PosixPath") is Path("x").__class__
+
+
 def test_a_file_whose_reading_failed_is_read_again_next_time(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, loads: CountingLoads
 ) -> None:
