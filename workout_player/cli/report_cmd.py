@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from workout_player import paths
-from workout_player.cli.history_cmd import open_for_cli
+from workout_player.cli.history_file import open_for_cli
 from workout_player.output_file import OutputError, history_files, refusal, write_bytes_output
 from workout_player.store import StoreError
 from workout_player.store.report_data import default_start
