@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.check_history import STABILITY, seed_checks
 from tests.conftest import REPO, WORKOUTS
 from tests.history_data import SESSIONS, fill
 from workout_player.domain.diary import SetRecord
@@ -75,11 +76,17 @@ def app_parts(modules: set[str]) -> set[str]:
 
 @pytest.fixture
 def history(tmp_path: Path) -> Path:
-    """An up-to-date history holding the known sessions of tests/history_data.py."""
+    """An up-to-date history: the known sessions of tests/history_data.py and one session
+    of self-checks (tests/check_history.py)."""
     db = tmp_path / "history.sqlite3"
     with open_store(db) as store:
         fill(store)
+        seed_checks(store, 1)
     return db
+
+
+SESSIONS_STORED = len(SESSIONS) + 1
+TRIALS_STORED = sum(len(values) for *_, values, _gain in STABILITY)
 
 
 @pytest.fixture
@@ -114,11 +121,10 @@ ENGINE = "workout_player.domain.session"
 @pytest.mark.parametrize(
     ("argv", "does_the_work", "length", "not_needed"),
     [
-        (["history", "--json"], "workout_player.store.queries", len(SESSIONS), {ENGINE}),
+        (["history", "--json"], "workout_player.store.queries", SESSIONS_STORED, {ENGINE}),
         (["history", "--json", "--limit", "2"], "workout_player.cli.history_cmd", 2, {ENGINE}),
-        (["export", "--format", "json"], "workout_player.store.export", len(SESSIONS), {ENGINE}),
-        # The check's face (shared with the player) still names the engine's CheckView.
-        (["checks", "--json"], "workout_player.domain.check_report", 0, set()),
+        (["export", "--format", "json"], "workout_player.store.export", SESSIONS_STORED, {ENGINE}),
+        (["checks", "--json"], "workout_player.domain.check_face", TRIALS_STORED, {ENGINE}),
     ],
 )
 def test_reading_the_history_imports_no_qt_no_vlc_and_no_yaml(
