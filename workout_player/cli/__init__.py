@@ -14,6 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -195,9 +196,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
-    from workout_player.cli.report_cmd import iso_date
+def iso_date(text: str) -> date:
+    """argparse type: a YYYY-MM-DD date, or a usage error that says what was expected."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, for example 2026-11-30"
+        ) from None
 
+
+def _report_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     p = commands.add_parser(
         "report",
         help="write a PDF for your physiotherapist: sessions, pain, effort, checks, notes",

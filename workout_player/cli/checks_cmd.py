@@ -8,7 +8,8 @@ import argparse
 import sys
 from typing import TextIO
 
-from workout_player.cli.history_cmd import open_for_cli, write_json_array
+from workout_player.cli.history_cmd import write_json_array
+from workout_player.cli.history_file import open_for_cli
 from workout_player.domain.check_face import result_text
 from workout_player.domain.check_report import DISCLAIMER, Judged, judge_all, judged_json
 from workout_player.domain.text_rules import printable

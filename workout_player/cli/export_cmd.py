@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from workout_player import paths
-from workout_player.cli.history_cmd import open_for_cli, report_bad_values, write_json_array
+from workout_player.cli.history_cmd import report_bad_values, write_json_array
+from workout_player.cli.history_file import open_for_cli
 from workout_player.output_file import (
     OutputError,
     history_files,

@@ -8,26 +8,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from workout_player import paths
+from workout_player.cli.history_file import open_for_cli
 from workout_player.domain.durations import format_clock
 from workout_player.domain.text_rules import printable
-from workout_player.store import SessionRow, SetRow, Store, StoreError, open_store
+from workout_player.store import SessionRow, SetRow, StoreError
 from workout_player.store.cells import BadValue
 from workout_player.store.export import as_stored, session_json
 
 _COLUMNS = ("Date", "Workout", "Time", "Status", "Sets", "Reps", "Pain", "RPE")
-
-
-def open_for_cli(db: str | None) -> Store | None:
-    """Open the database for a command; on failure print one line on stderr and return None."""
-    try:
-        store = open_store(paths.database_path(db), mode="read")
-    except StoreError as exc:
-        print(f"workout-player: {exc}", file=sys.stderr)
-        return None
-    if store.notice:
-        print(f"workout-player: {store.notice}", file=sys.stderr)
-    return store
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,24 +10,14 @@ import argparse
 import os
 import sqlite3
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from workout_player import paths
-from workout_player.cli.history_cmd import open_for_cli
+from workout_player.cli.history_file import open_for_cli
 from workout_player.output_file import OutputError, history_files, refusal, write_bytes_output
 from workout_player.store import StoreError
 from workout_player.store.report_data import default_start
-
-
-def iso_date(text: str) -> date:
-    """argparse type: a YYYY-MM-DD date, or a usage error that says what was expected."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, for example 2026-11-30"
-        ) from None
 
 
 def run(args: argparse.Namespace) -> int:

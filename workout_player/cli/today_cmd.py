@@ -9,7 +9,7 @@ import sqlite3
 import sys
 from datetime import date
 
-from workout_player.cli.history_cmd import open_for_cli
+from workout_player.cli.history_file import open_for_cli
 from workout_player.store import StoreError
 from workout_player.store.today import TodayReport, load_today
 

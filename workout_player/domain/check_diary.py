@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from workout_player.domain.session import CheckResult
+if TYPE_CHECKING:
+    # Types only: the store imports CheckRecord, and a command that reads the history
+    # should not load the whole session engine for it.
+    from workout_player.domain.session import CheckResult
 
 UNITS = ("s", "reps", "steps")
 """What a check's value can be in (the store's CHECK constraint says the same)."""

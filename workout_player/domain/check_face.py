@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workout_player.domain.durations import format_clock
-from workout_player.domain.session import CheckView
+
+if TYPE_CHECKING:
+    # Types only: `workout-player checks` words its results here and never runs a session.
+    from workout_player.domain.session import CheckView
 
 
 @dataclass(frozen=True)

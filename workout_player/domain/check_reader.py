@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 from workout_player.domain import fields
-from workout_player.domain.checks import load_norms
 from workout_player.domain.fields import Issues, Pairs
 from workout_player.domain.model import (
     ENTRIES,
@@ -146,6 +145,10 @@ def _check_norm(
     pairs: Pairs, issues: Issues, check: str, measure: str, unit: str, cap: float | None
 ) -> None:
     """A check named after a shipped norm must measure what the norm measures."""
+    # Imported here: the norms (and norms.json) are needed only by a file with a check
+    # step, not by every workout read (the library, `today`).
+    from workout_player.domain.checks import load_norms
+
     known = load_norms().checks.get(check)
     if known is None:
         return

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from workout_player.domain.session import SegmentEnded
+if TYPE_CHECKING:
+    # Types only: the store imports SetRecord, and a command that reads the history
+    # (`workout-player history`) should not load the whole session engine for it.
+    from workout_player.domain.session import SegmentEnded
 
 MIN_PARTIAL_SET_SECONDS = 3.0
 """A set with no rep counted (cut short, or joined late in a video) is kept only if this

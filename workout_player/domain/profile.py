@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from workout_player.domain.checks import PersonSex
+if TYPE_CHECKING:
+    # Types only: the store reads the profile for every command, the norms are needed
+    # only where a result is compared with them.
+    from workout_player.domain.checks import PersonSex
 
 SEXES: tuple[PersonSex, ...] = ("female", "male")
 FIRST_BIRTH_YEAR = 1900

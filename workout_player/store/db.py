@@ -20,8 +20,8 @@ and the notice says so.
 
 An up-to-date database after a clean end takes a few milliseconds to open:
 sqlite-utils (about 0.1 s to import) is loaded only when a migration is pending,
-and the page-by-page check runs only where damage can come from
-(`look.integrity_problem`).
+the journal's records only when a journal is pending, and the page-by-page check runs
+only where damage can come from (`look.integrity_problem`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from workout_player.store import look
 from workout_player.store.errors import StoreError, error_name, translate
 from workout_player.store.journal import journal_path
 from workout_player.store.look import BUSY_TIMEOUT_MS, Look, look_at
-from workout_player.store.records import replay_journal
 from workout_player.store.schema import classify
 from workout_player.store.sessions import Store
 from workout_player.store.transaction import immediate
@@ -156,6 +155,10 @@ def _replay_pending(store: Store, file: Path) -> None:
     path = journal_path(file)
     if not path.exists():
         return
+    # Only now: the records (and the programme rules they apply) are not needed to open
+    # a history with nothing pending, which is every read-only command's case.
+    from workout_player.store.records import replay_journal
+
     store.conn.execute("PRAGMA busy_timeout = 100")
     try:
         replay_journal(store, path)
