@@ -29,6 +29,20 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 
+def compile_app() -> int:
+    """Compile the app's modules to .pyc, as pip does when it installs a package; returns
+    how many modules there are.
+
+    A checkout run with PYTHONDONTWRITEBYTECODE=1 (CI and the development machines set it)
+    compiles every module the app imports again on every launch: ~50 ms of the start-up and
+    command-line figures that no installed copy, and no second `make run`, ever pays.
+    """
+    import compileall
+
+    compileall.compile_dir(REPO / "workout_player", quiet=1)
+    return sum(1 for _ in (REPO / "workout_player").rglob("*.py"))
+
+
 def out_dir() -> Path:
     OUT.mkdir(exist_ok=True)
     return OUT

@@ -217,9 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(chosen) - set(BENCHMARKS)
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+    sys.path.insert(0, str(BENCH))
+    from common import compile_app
+
+    compiled = compile_app()
     results: dict[str, float | str] = {}
     load_before = uptime()
-    report: dict[str, object] = {"machine": machine(), "benchmarks": {}}
+    report: dict[str, object] = {
+        "machine": machine(),
+        "bytecode": f"the app's {compiled} modules compiled to .pyc before the run, as pip does",
+        "benchmarks": {},
+    }
     failed = []
     for name in chosen:
         print(f"running {name}...", file=sys.stderr, flush=True)
