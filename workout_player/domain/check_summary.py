@@ -1,4 +1,4 @@
-"""What the Checks screen shows of each check, from the stored rows (no Qt).
+"""What the Checks screen and the session summary show of each check, from stored rows.
 
 For each check: its latest session's best result per side beside the norm sentence for
 the person's profile (domain.check_report.judge_all), the person's own last time (the
