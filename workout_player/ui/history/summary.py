@@ -163,8 +163,9 @@ class SummaryPage(QWidget):
         middle.setSpacing(24)
         middle.addWidget(self.results, 11)
         middle.addLayout(feel, 9)
-        layout.addLayout(middle, 1)
+        layout.addLayout(middle)
         layout.addLayout(buttons)
+        self._column, self._middle = layout, middle
         self._showing_draft = False
         self._row: SessionRow | None = None
         self.reload()
@@ -221,6 +222,8 @@ class SummaryPage(QWidget):
         # take room.
         checks_alone = bool(summaries) and self.exercises.rowCount() == 0
         self.table.setVisible(not checks_alone)
+        # The table takes the height left, unless the results are there to take it.
+        self._column.setStretchFactor(self._middle, 1 if summaries else 0)
         if checks_alone and self._row is not None:
             self.totals.setText(checks_text(self._row, len(summaries)))
 
