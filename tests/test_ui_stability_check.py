@@ -13,27 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from tests.check_support import run_the_checks
 from tests.ui_support import saved
 from workout_player.audio import RecordingAnnouncer
 from workout_player.cli import main
 from workout_player.domain.clock import FakeClock
-from workout_player.domain.session import CheckView
 from workout_player.playback import TimerPlayer
 from workout_player.store import open_store
 from workout_player.ui.checks.page import ChecksPage
+from workout_player.ui.history.summary import SummaryPage
 from workout_player.ui.main_window import MainWindow
 from workout_player.ui.player.screen import PlayerScreen
-
-TICK = 0.25
-CHAIR_TAPS = 12
-LINE_STEPS = {1: 8, 2: 11}
-
-
-def hold_target(view: CheckView) -> float:
-    """When the person on the mat "loses the position": a known time per check and trial."""
-    if view.check.startswith("single_leg_stance"):
-        return 5.0 + view.trial + (2.0 if view.side == "right" else 0.0)
-    return {"mcgill_flexor": 60.0, "sorensen_extensor": 90.0}.get(view.check, 40.0)
 
 
 @pytest.fixture
@@ -54,29 +44,11 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     store.close()
 
 
-def run_the_checks(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
-    controller, screen = window.controller, window.current_page()
-    assert controller is not None and isinstance(screen, PlayerScreen)
-    taps = 0
-    for _ in range(int(3600 / TICK)):  # far more than the workout's length
-        if controller.is_finished:
-            return
-        clock.advance(TICK)
-        controller.tick()
-        view = controller.view().check
-        if view is None:
-            continue
-        if view.measure == "hold" and view.seconds >= hold_target(view) - 1e-6:
-            qtbot.keyClick(screen, Qt.Key.Key_Return)
-        elif (
-            view.check == "chair_stand_30s" and taps < CHAIR_TAPS and view.seconds >= 2 * (taps + 1)
-        ):
-            qtbot.keyClick(screen, Qt.Key.Key_R)
-            taps += 1
-        elif view.check == "tandem_walk" and not view.awaiting_count:
-            qtbot.keyClicks(screen, str(LINE_STEPS[view.trial]))
-            qtbot.keyClick(screen, Qt.Key.Key_Return)
-    pytest.fail("the Stability check did not finish")
+def summary_values(summary: SummaryPage) -> dict[str, list[str]]:
+    """Each check's values on the summary's "Your results", by the check's name."""
+    face = summary.results.face
+    assert face is not None
+    return {check.rows[0].name: [row.value for row in check.rows] for check in face.checks}
 
 
 def test_the_stability_check_from_the_library_with_the_keyboard_alone(
@@ -91,17 +63,24 @@ def test_the_stability_check_from_the_library_with_the_keyboard_alone(
     assert window.workout_page.title.text() == "Stability check"
     qtbot.keyClick(window.workout_page, Qt.Key.Key_Return)
     assert isinstance(window.current_page(), PlayerScreen)
-    run_the_checks(qtbot, window, window.fake_clock)  # type: ignore[attr-defined]
+    controller, screen = window.controller, window.current_page()
+    assert controller is not None
+    run_the_checks(qtbot, controller, screen, window.fake_clock)  # type: ignore[attr-defined]
     assert window.controller is not None
     session_id = saved(window.controller)
 
-    qtbot.keyClick(window.current_page(), Qt.Key.Key_Escape)  # the summary, back to the library
+    summary = window.current_page()
+    assert isinstance(summary, SummaryPage)
+    summary.reload()  # the writer has caught up: the stored rows, with your last time
+    shown = summary_values(summary)
+    qtbot.keyClick(summary, Qt.Key.Key_Escape)  # the summary, back to the library
     window.show_library()
     window.checks_action.trigger()
     assert window.checks_action.shortcut() == QKeySequence("Ctrl+K")
     page = window.current_page()
     assert isinstance(page, ChecksPage)
     firsts = {s.name: [side.value_text() for side in s.sides] for s in page.summaries}
+    assert shown == firsts, "the summary after the session says what the Checks screen says"
     assert firsts == {
         "30-second chair stand": ["12 reps"],
         "Single-leg stance, eyes open": ["8.0 s", "10.0 s"],

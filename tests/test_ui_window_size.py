@@ -3,18 +3,13 @@ usable there (issue 12, item 5)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
 
+from tests.screen_support import run_on_screen
 from workout_player.ui.window_size import FRAME, fitted_size
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -51,45 +46,7 @@ def test_a_window_is_never_made_smaller_than_its_layout_allows() -> None:
 def test_on_a_1280x720_screen_every_window_fits_and_the_player_shows_all_of_itself(
     tmp_path: Path,
 ) -> None:
-    config = tmp_path / "screen.json"
-    config.write_text(
-        json.dumps(
-            {
-                "screens": [
-                    {
-                        "name": "laptop",
-                        "x": 0,
-                        "y": 0,
-                        "width": 1280,
-                        "height": 720,
-                        "logicalDpi": 96,
-                        "logicalBaseDpi": 96,
-                        "dpr": 1,
-                    }
-                ]
-            }
-        ),
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.window_fit_worker", str(tmp_path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = run_on_screen(tmp_path, 1280, 720, "tests.window_fit_worker", str(tmp_path))
     area = QRect(*found["area"])
     assert area.size() == QSize(1280, 720)
     for name in ("main", "step_editor", "cue_editor"):

@@ -2,14 +2,17 @@
 
 The summary shows a session the moment it ends; while the database is locked its row
 may not exist yet, so the summary reads this instead and reloads from the database
-when the writer catches up. The totals follow `HistoryQueries.session_summary`.
+when the writer catches up. The totals follow `HistoryQueries.session_summary`, the
+self-check trials `CheckResults.record_check` (a later revision of a trial replaces it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workout_player.domain.check_diary import CheckRecord
 from workout_player.domain.diary import SetRecord
+from workout_player.store.check_results import CheckRow
 from workout_player.store.journal import Record
 from workout_player.store.queries import ExerciseTotal, SessionRow
 from workout_player.store.times import from_text
@@ -17,7 +20,7 @@ from workout_player.store.times import from_text
 
 @dataclass
 class SessionDraft:
-    """A session as asked for: its start, its sets, its end and the person's notes."""
+    """A session as asked for: its start, its sets and check trials, its end and the notes."""
 
     workout: str
     workout_file: str | None
@@ -28,6 +31,7 @@ class SessionDraft:
     active_seconds: float | None = None
     ended_at: str | None = None
     fields: dict[str, int | str | None] = field(default_factory=dict)
+    checks: list[CheckRecord] = field(default_factory=list)
 
     @classmethod
     def started(cls, record: Record) -> SessionDraft:
@@ -40,6 +44,35 @@ class SessionDraft:
 
     def add_set(self, record: SetRecord) -> None:
         self.sets.append(record)
+
+    def add_check(self, record: CheckRecord) -> None:
+        """One trial; as in the store, only a higher revision of the same trial replaces it."""
+        trial = (record.check, record.side, record.trial)
+        for index, kept in enumerate(self.checks):
+            if (kept.check, kept.side, kept.trial) == trial:
+                if record.revision > kept.revision:
+                    self.checks[index] = record
+                return
+        self.checks.append(record)
+
+    def check_rows(self, session_id: int = 0) -> list[CheckRow]:
+        """The trials as `store.session_checks` will give them once stored, in the order done."""
+        return [
+            CheckRow(
+                id=0,
+                session_id=session_id,
+                workout=self.workout,
+                check=record.check,
+                name=record.name,
+                side=record.side or None,
+                trial=record.trial,
+                value=max(0.0, record.value),
+                unit=record.unit,
+                capped=record.capped,
+                measured_at=record.measured_at,
+            )
+            for record in self.checks
+        ]
 
     def finish(self, status: str, active_seconds: float, ended_at: str) -> None:
         self.status = status

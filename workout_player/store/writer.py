@@ -184,6 +184,8 @@ class Writer:
 
     def record_check(self, handle: SessionHandle, record: CheckRecord) -> None:
         """One trial of a self-check (a later revision of the same trial replaces it)."""
+        if draft := self._drafts.get(handle):
+            draft.add_check(record)
         self._put(records.check_record(handle.target(), record), handle)
 
     def finish_session(self, handle: SessionHandle, *, status: str, active_seconds: float) -> None:

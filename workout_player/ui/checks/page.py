@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player.domain.check_report import DISCLAIMER
+from workout_player.domain.check_summary import CheckSummary, ratio_lines, summarise
 from workout_player.domain.checks import load_norms
 from workout_player.domain.profile import Profile
 from workout_player.store import Store
 from workout_player.store.records import profile_record
 from workout_player.ui import theme
 from workout_player.ui.checks.profile_form import ProfileForm
-from workout_player.ui.checks.summary import CheckSummary, ratio_lines, summarise
 from workout_player.ui.checks.trend import TrendChart
 from workout_player.ui.history_writer import HistoryWriter
 

@@ -21,8 +21,8 @@ from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QWidget
 
+from workout_player.domain.check_summary import CheckSummary
 from workout_player.ui import theme
-from workout_player.ui.checks.summary import CheckSummary
 
 COLOURS = {None: QColor(theme.ACCENT), "left": QColor(theme.ACCENT), "right": QColor("#ffb74d")}
 TEXT = QColor(theme.TEXT)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from workout_player.ui.theme import ACCENT, SURFACE, SURFACE_HIGH, TEXT, TEXT_DIM
+from workout_player.ui.theme import ACCENT, SURFACE, SURFACE_HIGH, TEXT, TEXT_DIM, WARN
 
 HIGHLIGHT = "#ffd54f"  # the chosen rating and the streak numbers: yellow reads best on dark
 
@@ -18,6 +18,9 @@ QLabel[textSize="h1"] {{ font-size: 32px; font-weight: 700; }}
 QLabel[textSize="h2"] {{ font-size: 24px; font-weight: 700; }}
 QLabel[textSize="l"] {{ font-size: 20px; }}
 QLabel[textSize="s"] {{ font-size: 15px; color: {TEXT_DIM}; }}
+QLabel[textSize="dim"] {{ font-size: 20px; color: {TEXT_DIM}; }}
+QLabel[textSize="result"] {{ font-size: 24px; font-weight: 800; color: {ACCENT}; }}
+QLabel[textSize="result-below"] {{ font-size: 24px; font-weight: 800; color: {WARN}; }}
 QLabel[textSize="big-number"] {{ font-size: 56px; font-weight: 800; color: {HIGHLIGHT}; }}
 QFrame[role="card"] {{ background-color: {SURFACE}; border-radius: 10px; }}
 QFrame[role="scale"] {{ border: 2px solid transparent; border-radius: 8px; }}
@@ -56,6 +59,7 @@ def style_page(page: QWidget) -> None:
 
 
 def set_size(widget: QWidget, size: str) -> QWidget:
-    """Tag a label with one of the sizes of PAGE_STYLE ("h1", "h2", "l", "s", "big-number")."""
+    """Tag a label with one of the sizes of PAGE_STYLE ("h1", "h2", "l", "s", "dim", "result",
+    "result-below", "big-number")."""
     widget.setProperty("textSize", size)
     return widget

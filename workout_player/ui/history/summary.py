@@ -4,6 +4,8 @@ Nothing here blocks: pain, effort and the note are saved as they change, and Ent
 (or the Done button) leaves whether or not anything was filled in. While the history
 writer still has writes waiting (another program holds the database), the page shows
 what the writer knows of the session and reads the stored session once it caught up.
+After self-checks, "Your results" (ui/history/results_block.py) sits beside the pain boxes:
+each check's best per side, its norm sentence, your last time, the left/right difference.
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workout_player.domain.check_summary import session_summaries
 from workout_player.domain.durations import format_clock
-from workout_player.store import ExerciseTotal, SessionRow, Store
+from workout_player.domain.profile import Profile
+from workout_player.store import CheckRow, ExerciseTotal, SessionRow, Store
 from workout_player.store.records import SessionHandle
 from workout_player.ui.history.feedback import FeedbackEditor
 from workout_player.ui.history.model import STATUS_TEXT, exercise_summary_model, format_day
+from workout_player.ui.history.results_block import ResultsBlock
+from workout_player.ui.history.results_face import results_face
 from workout_player.ui.history.style import set_size, style_page
 from workout_player.ui.history_writer import HistoryWriter
 
@@ -38,6 +44,12 @@ def totals_text(session: SessionRow) -> str:
         parts.append(f"{session.reps} rep" + ("" if session.reps == 1 else "s"))
     parts.append(f"{format_clock(session.work_seconds)} worked or held")
     return " \u00b7 ".join(parts)
+
+
+def checks_text(session: SessionRow, checks: int) -> str:
+    """The totals of a session of self-checks alone: "14:51 total · 8 self-checks"."""
+    count = f"{checks} self-check" + ("" if checks == 1 else "s")
+    return f"{format_clock(session.duration_seconds)} total \u00b7 {count}"
 
 
 def make_table(parent: QWidget) -> QTableView:
@@ -55,10 +67,12 @@ def make_table(parent: QWidget) -> QTableView:
 
 
 class SummaryPage(QWidget):
-    """End-of-session screen: time, sets, reps and time per exercise; pain, effort and a note.
+    """End-of-session screen: time, sets, reps and time per exercise, the self-checks'
+    results; pain, effort and a note.
 
     Keys: Enter finishes (`finished`), H opens the history (`show_history`); Alt+B, Alt+A,
-    Alt+E and Alt+N jump to pain before, pain after, effort and the note.
+    Alt+E and Alt+N jump to pain before, pain after, effort and the note; Page Down and
+    Page Up scroll the results when they are longer than their place.
     """
 
     finished = Signal()
@@ -100,6 +114,8 @@ class SummaryPage(QWidget):
             "How did it feel? Pain 0 = none, 10 = worst. Optional, saved as you go.", self
         )
         set_size(feeling, "h2")
+        feeling.setWordWrap(True)  # beside the results it has half the width
+        self.results = ResultsBlock(self)
 
         self.history_button = QPushButton("&History (H)", self)
         self.done_button = QPushButton("Done (Enter)", self)
@@ -116,23 +132,42 @@ class SummaryPage(QWidget):
 
             self.legs = LegSymptomsBox(self._handle, history, self)
 
+        # The leg-symptoms box beside the buttons: its line is as wide as the pain boxes
+        # and would narrow the results beside them.
         buttons = QHBoxLayout()
+        if self.legs is not None:
+            buttons.addWidget(self.legs)
         buttons.addStretch(1)
         buttons.addWidget(self.history_button)
         buttons.addWidget(self.done_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(self.title)
-        layout.addWidget(self.status)
-        layout.addWidget(self.totals)
+        # The title with the facts beside it: one row less, for the results at 720 px.
+        facts = QVBoxLayout()
+        facts.addWidget(self.status, 0, Qt.AlignmentFlag.AlignRight)
+        facts.addWidget(self.totals, 0, Qt.AlignmentFlag.AlignRight)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(facts)
+        layout.addLayout(header)
         layout.addWidget(self.table, 1)
-        layout.addWidget(feeling)
-        layout.addWidget(self.feedback)
-        if self.legs is not None:
-            layout.addWidget(self.legs)
+        # The results on the left, how it felt on the right: at 720 px there is no room for
+        # both one above the other. Without results the boxes take the whole width.
+        feel = QVBoxLayout()
+        feel.addWidget(feeling)
+        feel.addWidget(self.feedback)
+        feel.addStretch(1)
+        feel.addWidget(self.results.footer)  # after self-checks: the disclaimer
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addWidget(self.results, 11)
+        middle.addLayout(feel, 9)
+        layout.addLayout(middle)
         layout.addLayout(buttons)
+        self._column, self._middle = layout, middle
         self._showing_draft = False
+        self._row: SessionRow | None = None
         self.reload()
 
     def session_id(self) -> int | None:
@@ -158,6 +193,10 @@ class SummaryPage(QWidget):
             if draft is not None and (handle.id is None or history.has_pending()):
                 self._showing_draft = True
                 self._show(draft.row(handle.id or 0), draft.totals())
+                # This session's values from the writer's copy; your last time and the
+                # norms need the history (and the profile) the database does not give yet.
+                own = draft.check_rows(handle.id or 0)
+                self._show_results(own, [], Profile(), saved=False)
                 return
         session_id = self.session_id()
         session = None if session_id is None else self._store.session(session_id)
@@ -167,10 +206,29 @@ class SummaryPage(QWidget):
             self.totals.setText("")
             self.exercises.set_rows([])
             self.feedback.set_session(None)
+            self._show_results([], [], Profile(), saved=True)
             return
         self._show(session, self._store.session_summary(session.id))
+        own = self._store.session_checks(session.id)
+        others = self._store.check_results() if own else []
+        self._show_results(own, others, self._store.profile(), saved=True)
+
+    def _show_results(
+        self, own: list[CheckRow], others: list[CheckRow], profile: Profile, *, saved: bool
+    ) -> None:
+        summaries = session_summaries(own, others, profile)
+        self.results.set_face(results_face(summaries, saved=saved, profile=profile))
+        # A session of checks alone has no sets: its empty table and "0 sets" would only
+        # take room.
+        checks_alone = bool(summaries) and self.exercises.rowCount() == 0
+        self.table.setVisible(not checks_alone)
+        # The table takes the height left, unless the results are there to take it.
+        self._column.setStretchFactor(self._middle, 1 if summaries else 0)
+        if checks_alone and self._row is not None:
+            self.totals.setText(checks_text(self._row, len(summaries)))
 
     def _show(self, session: SessionRow, totals: list[ExerciseTotal]) -> None:
+        self._row = session
         self.title.setText(session.workout)
         state = STATUS_TEXT.get(session.status, session.status)
         self.status.setText(f"{state} \u00b7 {format_day(session.started_at)}")
@@ -195,6 +253,8 @@ class SummaryPage(QWidget):
             self._finish()
         elif event.key() == Qt.Key.Key_H and not event.modifiers():
             self._show_history()
+        elif event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and self.results.isVisible():
+            self.results.page(down=event.key() == Qt.Key.Key_PageDown)
         else:
             super().keyPressEvent(event)
 

@@ -1,4 +1,4 @@
-"""What the Checks screen shows of each check, from the stored rows (no Qt).
+"""What the Checks screen and the session summary show of each check, from stored rows.
 
 For each check: its latest session's best result per side beside the norm sentence for
 the person's profile (domain.check_report.judge_all), the person's own last time (the
@@ -42,6 +42,8 @@ class SideResult:
     """Below the typical range of the person's norm row (worth working on)."""
     last_value: float | None
     last_at: datetime | None
+    compared: bool = False
+    """A norm row for the person was found: `sentence` compares the result with it."""
 
     @property
     def label(self) -> str:
@@ -57,6 +59,12 @@ class SideResult:
             return "First time: nothing to compare with yet."
         day = f"{self.last_at.day} {self.last_at:%b %Y}"
         return f"Last time: {result_text(self.last_value, self.unit)} on {day}."
+
+    def last_short(self) -> str:
+        """The same in a few words, under a "Last time" heading ("12.0 s, 3 Nov")."""
+        if self.last_value is None or self.last_at is None:
+            return "first time"
+        return f"{result_text(self.last_value, self.unit)}, {self.last_at.day} {self.last_at:%b}"
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,7 @@ def summarise(rows: Sequence[TrialRow], profile: Profile) -> list[CheckSummary]:
                 SideResult(
                     row.side, row.value, row.unit, row.capped, row.measured_at, item.sentence,
                     below, before.value if before else None, before.measured_at if before else None,
+                    item.comparison is not None,
                 )
             )  # fmt: skip
         session_rows = [r for r in rows if r.session_id == latest_session and r.check == check]
@@ -156,6 +165,27 @@ def summarise(rows: Sequence[TrialRow], profile: Profile) -> list[CheckSummary]:
         out,
         key=lambda c: (-session_day[c.session_id].timestamp(), min(s.measured_at for s in c.sides)),
     )
+
+
+def session_summaries(
+    own: Sequence[TrialRow], others: Sequence[TrialRow], profile: Profile
+) -> list[CheckSummary]:
+    """The checks of one session as `summarise` says them, in the order they were done:
+    what the summary after that session shows.
+
+    `own` is the session's trials in the order done (store.session_checks, or what the
+    writer still holds); `others` may be every stored trial: the ones measured before the
+    session began are "your last time", later ones and the session's own are left out.
+    """
+    if not own:
+        return []
+    session_id = own[0].session_id
+    began = min(r.measured_at for r in own)
+    earlier = [r for r in others if r.session_id != session_id and r.measured_at < began]
+    # summarise lists checks measured in the same second in the order it met them: the
+    # order done (a stable sort keeps it), then the earlier sessions for the last time.
+    ordered = [*sorted(own, key=lambda r: r.measured_at), *earlier]
+    return [s for s in summarise(ordered, profile) if s.session_id == session_id]
 
 
 def ratio_lines(rows: Sequence[TrialRow]) -> tuple[str, list[str]]:
