@@ -32,6 +32,7 @@ def _label(
     """Words wrap (they change once a trial); `steady` for the count, which changes often."""
     label = SteadyLabel() if steady else QLabel()
     label.setStyleSheet(f"font-size: {size}px; font-weight: {weight}; color: {colour};")
+    label.setProperty("colour", colour)
     label.setWordWrap(not steady)
     label.setAccessibleName(name)
     return label
@@ -42,6 +43,22 @@ def typed_text(digits: str) -> str:
     if not digits:
         return "Type the count with the number keys, then Enter"
     return f"Count typed: {digits}  (Enter saves it, Backspace corrects)"
+
+
+def show_lines(lines: dict[QLabel, bool]) -> None:
+    """Hide the lines that go before showing the ones that come.
+
+    Showing a widget lays its parent out at once (not at the next pass of the loop), and a
+    window whose layout needs more height than it has grows, and never shrinks back. So a
+    moment with the old lines and the new ones both shown would leave the player taller
+    than a 720 px screen for the rest of the session.
+    """
+    for label, shown in lines.items():
+        if not shown:
+            label.setVisible(False)
+    for label, shown in lines.items():
+        if shown:
+            label.setVisible(True)
 
 
 class CheckPanel(QWidget):
@@ -75,18 +92,45 @@ class CheckPanel(QWidget):
         if face is None or (self.face is not None and face.name != self.face.name):
             self.digits = ""
         self.face = face
-        self.setVisible(face is not None)
         if face is None:
+            self.setVisible(False)
             return
         self.trial.setText(face.trial_text)
-        self.trial.setVisible(bool(face.trial_text))
-        self.count.setVisible(face.count_text is not None)
         self.count.setText(face.count_text or "")
         self.cap.setText(face.cap_text)
-        self.cap.setVisible(bool(face.cap_text) and not face.awaiting_count)
-        self.typed.setVisible(self.takes_digits)
         self.typed.setText(typed_text(self.digits))
         self.keys.setText(face.keys_text)
+        show_lines(
+            {
+                self.trial: bool(face.trial_text),
+                self.count: face.count_text is not None,
+                self.cap: bool(face.cap_text) and not face.awaiting_count,
+                self.typed: self._typed_shown(),
+                self.keys: True,
+            }
+        )
+        self.setVisible(True)  # last: see show_lines
+
+    def _typed_shown(self) -> bool:
+        """The typed line shows once digits are typed or the count is awaited: while a count
+        runs, the keys line already says that digits type it (and a 720 px screen has no
+        room for both)."""
+        face = self.face
+        awaiting = face is not None and face.awaiting_count
+        return self.takes_digits and (awaiting or bool(self.digits))
+
+    def _show_typed(self) -> None:
+        self.typed.setText(typed_text(self.digits))
+        self.typed.setVisible(self._typed_shown())
+
+    def set_pixel_sizes(self, trial: int, count: int, small: int) -> None:
+        """Type sizes from the player's height (screen.apply_type, type_scale.py)."""
+        sizes = ((self.trial, trial, 700), (self.count, count, 800), (self.cap, small, 500),
+                 (self.typed, small, 700), (self.keys, small, 500))  # fmt: skip
+        for label, size, weight in sizes:
+            label.setStyleSheet(
+                f"font-size: {size}px; font-weight: {weight}; color: {label.property('colour')};"
+            )
 
     def type_key(self, key: int) -> bool:
         """A digit or Backspace while a count is open; True when the panel used the key."""
@@ -100,7 +144,7 @@ class CheckPanel(QWidget):
             self.digits = (self.digits + str(DIGIT_KEYS[key])).lstrip("0") or "0"
         else:
             return False
-        self.typed.setText(typed_text(self.digits))
+        self._show_typed()
         return True
 
     def take_count(self) -> int | None:
@@ -108,5 +152,5 @@ class CheckPanel(QWidget):
         if not self.takes_digits or not self.digits:
             return None
         count, self.digits = int(self.digits), ""
-        self.typed.setText(typed_text(self.digits))
+        self._show_typed()
         return count

@@ -259,6 +259,7 @@ class PlayerScreen(QWidget):
         self.side.set_pixel_size(px("set"))
         self.phase_bar.setFixedHeight(max(12, round(px("phase") * 0.55)))
         self.pain.set_pixel_size(px("pain"))
+        self.check_panel.set_pixel_sizes(px("set"), px("rep"), px("check_small"))
         self.confirm.set_pixel_size(px("confirm"))
         self.placeholder.setStyleSheet(
             f"background-color: {theme.SURFACE}; border-radius: 10px; font-size: {px('stage')}px;"

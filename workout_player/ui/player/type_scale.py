@@ -24,6 +24,7 @@ Role = Literal[
     "pain",
     "stage",
     "confirm",
+    "check_small",
     "button",
 ]
 
@@ -39,6 +40,7 @@ TYPE_SCALE: dict[Role, float] = {
     "pain": 0.032,  # the pain-before prompt (its value is twice this)
     "stage": 0.047,  # the words in the video's place when there is no clip
     "confirm": 0.040,  # "End session?"
+    "check_small": 0.030,  # a check's cap, typed count and keys (its trial is "set", count "rep")
     "button": 0.022,
 }
 CUE_MIN = 0.045
