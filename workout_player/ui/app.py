@@ -118,6 +118,7 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     """Open the window on the library, or straight into the player with `workout`."""
     app = create_application()
     from workout_player.ui.key_hook import install_key_hook
+    from workout_player.ui.logout import install_logout_guard
     from workout_player.ui.main_window import MainWindow
     from workout_player.ui.progress_hook import install_progress_hook
     from workout_player.ui.quit_signals import install_quit_signals
@@ -145,7 +146,8 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     install_screenshot_hook(window)
     install_key_hook(window)
     install_progress_hook(window)
-    # SIGTERM, SIGHUP or Ctrl+C close the app as close_now() does.
+    # A logout, SIGTERM, SIGHUP or Ctrl+C close the app as close_now() does.
+    install_logout_guard(window)
     quitting = install_quit_signals(window.close_now)
     try:
         return quitting.exit_status(app.exec())
