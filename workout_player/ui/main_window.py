@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         self.controller, self.player_screen = controller, screen
         from workout_player.ui.player.mpris import attach_remote
 
-        self.mpris = attach_remote(controller, screen, self, screen.ask_end)
+        self.mpris = attach_remote(controller, screen, self, screen.ask_end, self.close_now)
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
