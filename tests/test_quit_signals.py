@@ -96,6 +96,40 @@ def test_uninstall_puts_back_the_handlers_and_the_wake_up_fd() -> None:
     assert signal.set_wakeup_fd(old_fd) == old_fd
 
 
+def test_a_signal_ignored_at_start_stays_ignored() -> None:
+    """`nohup workout-player` ignores SIGHUP: the app must not take it back."""
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        quitting = QuitSignals(lambda: None, lambda _status: None)
+        try:
+            assert signal.SIGHUP not in quitting.handled
+            assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+            assert signal.SIGTERM in quitting.handled
+        finally:
+            quitting.uninstall()
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+def test_another_signal_with_a_python_handler_does_not_close(qtbot: QtBot) -> None:
+    """The wake-up fd carries every Python-handled signal; only ours close the app."""
+    others: list[int] = []
+    previous = signal.signal(signal.SIGUSR1, lambda signum, _frame: others.append(signum))
+    closed: list[bool] = []
+    left: list[int] = []
+    quitting = QuitSignals(lambda: closed.append(True), left.append)
+    try:
+        os.kill(os.getpid(), signal.SIGUSR1)  # its byte comes first in the pipe
+        os.kill(os.getpid(), signal.SIGINT)
+        qtbot.waitUntil(lambda: left != [], timeout=10_000)
+    finally:
+        quitting.uninstall()
+        signal.signal(signal.SIGUSR1, previous)
+    assert others == [signal.SIGUSR1]
+    assert (closed, left) == ([True], [INTERRUPTED]), "closed once, on Ctrl+C"
+
+
 def start_worker() -> subprocess.Popen[str]:
     proc = subprocess.Popen(
         [sys.executable, str(WORKER)],

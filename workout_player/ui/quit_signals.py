@@ -43,7 +43,8 @@ INTERRUPTED = 130
 _WORDS = {"SIGINT": "Ctrl+C", "SIGTERM": "asked to end (SIGTERM)", "SIGHUP": "SIGHUP"}
 
 
-def exit_status(signum: int) -> int:
+def status_for(signum: int) -> int:
+    """The exit status after closing on `signum`."""
     return INTERRUPTED if signum == signal.SIGINT else 0
 
 
@@ -73,7 +74,10 @@ class QuitSignals(QObject):
         self._notifier = QSocketNotifier(self._wake.reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
         self._old_fd = signal.set_wakeup_fd(self._wake.writer, warn_on_full_buffer=False)
-        self._old_handlers = {sig: signal.signal(sig, self._handler) for sig in QUIT_SIGNALS}
+        # A signal ignored when the app started stays ignored: `nohup` ignores SIGHUP, and a
+        # shell script's `workout-player &` ignores the terminal's Ctrl+C meant for the script.
+        self.handled = tuple(sig for sig in QUIT_SIGNALS if signal.getsignal(sig) != signal.SIG_IGN)
+        self._old_handlers = {sig: signal.signal(sig, self._handler) for sig in self.handled}
 
     def closing_started(self) -> None:
         """The app is closing by other means (its window closed, a logout): a signal now
@@ -112,9 +116,11 @@ class QuitSignals(QObject):
             received = self._wake.read()
         except (BlockingIOError, InterruptedError):
             return
-        if self.closing or not received:
+        # The wake-up fd carries every signal that has a Python handler: take ours only.
+        ours = [signum for signum in received if signum in self.handled]
+        if self.closing or not ours:
             return  # already closing: _handler decided what a further signal does
-        signum = received[0]
+        signum = ours[0]
         self.closing = True
         name = signal.Signals(signum).name
         again = " (Ctrl+C again quits at once)" if signum == signal.SIGINT else ""
@@ -124,7 +130,7 @@ class QuitSignals(QObject):
             file=sys.stderr,
             flush=True,
         )
-        self.status = exit_status(signum)
+        self.status = status_for(signum)
         self._close()
         self._leave(self.status)
 
