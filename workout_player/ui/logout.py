@@ -15,7 +15,11 @@ cancelled logout is the app as it was: the session still running, and "End sessi
 they close the window. So the first key press or mouse click in any of the app's windows
 after the request puts the question back; a logout that goes on brings no input between
 the request and the quit. (Session checkpoints, which also ask to commit data but never
-quit, are covered by the same rule.) Desktops without XSMP (GNOME, Wayland sessions) end
+quit, are covered by the same rule.) The window manager's close button is not input the
+app sees: closed that way after a cancelled logout, before any key or click, the window
+ends the session as stopped without asking (its sets are kept; only the summary is
+skipped). Qt marks such a close event spontaneous, but a test cannot make one offscreen, so
+the rule stays the simple one. Desktops without XSMP (GNOME, Wayland sessions) end
 the app with SIGTERM instead: ui/quit_signals.py.
 """
 
