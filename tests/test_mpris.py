@@ -17,15 +17,17 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui_support import SHORT_WORKOUT, load, make_session, run_for, write_workout
+from tests.ui_support import SHORT_WORKOUT, load, make_session, run_for, saved, write_workout
 from workout_player.audio import RecordingAnnouncer
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.session import SessionState
 from workout_player.playback import TimerPlayer
+from workout_player.store import open_store
 from workout_player.ui.main_window import MainWindow
 from workout_player.ui.player.mpris import BUS_NAME, MediaKeys, attach_mpris
 
 PATH = "/org/mpris/MediaPlayer2"
+ROOT = "org.mpris.MediaPlayer2"
 PLAYER = "org.mpris.MediaPlayer2.Player"
 
 needs_dbus = pytest.mark.skipif(
@@ -135,8 +137,9 @@ def test_dbus_send_reads_metadata_and_drives_play_pause_and_next(
     assert f"int64 {round(segment.duration * 1_000_000)}" in meta
     position = get(qtbot, "Position")
     assert f"int64 {round(controller.view().segment_elapsed * 1_000_000)}" in position
-    identity = get(qtbot, "DesktopEntry", interface="org.mpris.MediaPlayer2")
+    identity = get(qtbot, "DesktopEntry", interface=ROOT)
     assert '"io.github.workout_player.WorkoutPlayer"' in identity
+    assert "boolean false" in get(qtbot, "CanQuit", interface=ROOT), "no quit was given"
 
     dbus_call(qtbot, "PlayPause")
     assert controller.session.paused
@@ -219,6 +222,42 @@ def test_playerctl_play_pause_pauses_a_running_window_session(
         qtbot, "playerctl", "-p", "workout_player", "metadata", "xesam:artist"
     )
     window.close()
+
+
+@needs_dbus
+@pytest.mark.slow
+def test_mpris_quit_closes_the_window_and_stores_the_session_as_stopped(
+    qtbot: QtBot, tmp_path: Path, session_bus: str
+) -> None:
+    clock = FakeClock()
+    with open_store(tmp_path / "history.sqlite3") as store:
+        window = MainWindow(
+            store,
+            make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
+            make_announcer=RecordingAnnouncer,
+            clock=clock,
+        )
+        qtbot.addWidget(window, before_close_func=lambda w: w.close_now())
+        window.show()
+        window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
+        window.workout_page.start.click()
+        controller = window.controller
+        assert controller is not None and window.mpris is not None
+        run_for(controller, clock, 2 + 6 + 0.5)  # the bridge's set is done: resting
+        session_id = saved(controller)
+
+        assert "boolean true" in get(qtbot, "CanQuit", interface=ROOT)
+        dbus_call(qtbot, "Quit", interface=ROOT)  # answered (dbus-send exits 0) before closing
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+        assert controller.is_finished, "no question: Quit is deliberate, unlike a stray Stop"
+        row = store.session(session_id)
+        assert row is not None and row.status == "stopped"
+        assert [(s.exercise, s.set) for s in store.sets(session_id)] == [("Glute bridge", 1)]
+        names = client(
+            qtbot, "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames",
+        )  # fmt: skip
+        assert BUS_NAME not in names
 
 
 def test_without_a_session_bus_the_session_runs_without_mpris(

@@ -118,7 +118,10 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
     """Open the window on the library, or straight into the player with `workout`."""
     app = create_application()
     from workout_player.ui.key_hook import install_key_hook
+    from workout_player.ui.logout import install_logout_guard
     from workout_player.ui.main_window import MainWindow
+    from workout_player.ui.progress_hook import install_progress_hook
+    from workout_player.ui.quit_signals import install_quit_signals
     from workout_player.ui.screenshot import install_screenshot_hook
 
     def open_store() -> tuple[Store | None, str | None]:
@@ -142,8 +145,12 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
         after_first_paint(window, lambda: run_in_turns(steps))
     install_screenshot_hook(window)
     install_key_hook(window)
+    install_progress_hook(window)
+    # A logout, SIGTERM, SIGHUP or Ctrl+C close the app as close_now() does.
+    install_logout_guard(window)
+    quitting = install_quit_signals(window.close_now)
     try:
-        return app.exec()
+        return quitting.exit_status(app.exec())
     finally:
         store = window.store
         window.close_now()  # idempotent: ends a running session as stopped, frees the player
@@ -154,3 +161,4 @@ def run_app(db: str | None = None, workout: Workout | None = None) -> int:
         gc.collect()
         if store is not None:
             store.close()
+        quitting.uninstall()

@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         self.controller, self.player_screen = controller, screen
         from workout_player.ui.player.mpris import attach_remote
 
-        self.mpris = attach_remote(controller, screen, self, screen.ask_end)
+        self.mpris = attach_remote(controller, screen, self, screen.ask_end, self.close_now)
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
@@ -548,9 +548,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(screen)
             screen.ask_end()
             return
-        flush = getattr(self.summary, "flush", None)
-        if callable(flush):
-            flush()
+        self.save_typed_text()
         self._discard_session()
         if self.history_writer is not None:
             # A last try; what the database still refuses stays in the journal beside it,
@@ -558,6 +556,17 @@ class MainWindow(QMainWindow):
             self.history_writer.close()
         QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def save_typed_text(self) -> None:
+        """Hand what the summary's fields hold (pain after, effort, the note) to the writer."""
+        flush = getattr(self.summary, "flush", None)
+        if callable(flush):
+            flush()
+
+    def close_without_asking(self, allowed: bool) -> None:
+        """While allowed (a logout under way: ui/logout.py), closing mid-session stores the
+        session as stopped instead of asking "End session?"."""
+        self._force_close = allowed
 
     def close_now(self) -> bool:
         """Close without asking (the app quitting, tests): a running session is stored as

@@ -5,7 +5,9 @@ and serves /org/mpris/MediaPlayer2. The "track" is the current stretch of the pl
 a set, a rest): its title is the exercise, its artist the workout, its length and the position
 come from the plan. Play, Pause, PlayPause, Next and Previous call the controller's own methods;
 Stop asks "End session?" on screen, like Esc, because a stray press on a phone must not end a
-session (the person confirms with Enter, or carries on).
+session (the person confirms with Enter, or carries on). Quit (CanQuit) closes the app as a
+logout does: the session is stored as stopped, then the window closes; asking to quit the
+whole player is a deliberate act, unlike a stray Stop.
 
 Why jeepney and not QtDBus: PySide6 cannot say which D-Bus type a Python value is sent as
 (QDBusArgument's typed `<<` operators are not bound, and an int goes out as `i`), while MPRIS
@@ -31,7 +33,7 @@ from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 from jeepney.low_level import Message, MessageFlag
 from jeepney.wrappers import DBusErrorResponse
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -323,17 +325,31 @@ class MediaKeys(QObject):
 
 
 def attach_remote(
-    controller: SessionController, screen: QWidget, window: QWidget, ask_end: Callable[[], None]
+    controller: SessionController,
+    screen: QWidget,
+    window: QWidget,
+    ask_end: Callable[[], None],
+    close_now: Callable[[], object] | None = None,
 ) -> MprisService | None:
-    """Media keys on `screen` and, where there is a session bus, MPRIS; the one wiring point."""
+    """Media keys on `screen` and, where there is a session bus, MPRIS; the one wiring point.
+
+    With `close_now` (the window's), MPRIS Quit closes the app as a logout does: the
+    session is stored as stopped, without the question (CanQuit is then true)."""
 
     def show_window() -> None:
         window.showNormal() if window.isMinimized() else window.show()
         window.raise_()
         window.activateWindow()
 
+    def quit_app() -> None:
+        # After the reply has gone out: closing ends the session, and with it this
+        # service's connection.
+        if close_now is not None:
+            QTimer.singleShot(0, window, close_now)
+
     MediaKeys(screen, controller, ask_end)
-    return attach_mpris(controller, on_stop=ask_end, on_raise=show_window)
+    on_quit = quit_app if close_now is not None else None
+    return attach_mpris(controller, on_stop=ask_end, on_raise=show_window, on_quit=on_quit)
 
 
 __all__ = ["BUS_NAME", "INTERFACES", "MediaKeys", "MprisService", "attach_mpris", "attach_remote"]
