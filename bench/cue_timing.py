@@ -3,10 +3,10 @@
     python bench/cue_timing.py
 
 Makes a 640x360 30 fps video whose every frame shows its own number as 12 black/white
-vertical bands (plus a white and a black guard band), and plays it through the project's
-VlcPlayer with libvlc display callbacks (`video_set_callbacks`, RV32). The display callback
-runs on libvlc's video output thread when a picture is shown; it only samples the band
-centres and notes `time.monotonic()`.
+vertical bands (plus a white and a black guard band; framecode.py), and plays it through the
+project's VlcPlayer with libvlc display callbacks (`video_set_callbacks`, RV32). The display
+callback runs on libvlc's video output thread when a picture is shown; it only samples the
+band centres and notes `time.monotonic()`.
 
 The player's clock is a MediaClock that logs every call the player makes (report on every
 MediaPlayerTimeChanged, set_playing on Playing/Paused, seek) with the monotonic time it used.
@@ -35,28 +35,27 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ffmpeg, figure, note, out_dir, percentile, rss_mb
+from common import figure, note, out_dir, percentile, rss_mb
+from framecode import FPS, HEIGHT, WIDTH, asked_seeks, band_offsets, first_displays, video_path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PULSE_SERVER", "none")
 
 from workout_player.domain.clock import MediaClock
 
-WIDTH, HEIGHT, FPS, SECONDS = 640, 360, 30, 40
-BITS = 12
-BANDS = BITS + 2  # the bits (most significant first), then a white and a black guard band
-ROW = HEIGHT // 2
 #: (run time, media seconds): a jump ahead, one back and one ahead again, like N, P, N.
-SEEKS: list[tuple[float, str | float]] = [(18.0, 30.5), (21.0, 12.4), (24.0, 36.7)]
+SEEKS: list[tuple[float, float]] = [(18.0, 30.5), (21.0, 12.4), (24.0, 36.7)]
+SEEK_TARGETS = {target for _, target in SEEKS}
+#: (run time, action): what both cue benchmarks do to their player.
+SCRIPT: list[tuple[float, str | float]] = [(8.0, "pause"), (10.0, "resume"), *SEEKS, (27.0, "stop")]
 
 
 def seek_figures(
-    log: list[tuple[float, str, Any]], points: list[tuple[float, float, float]]
+    log: list[tuple[float, str, Any]], points: list[tuple[float, float, float]], prefix: str = ""
 ) -> dict[str, float]:
     """Per seek: seek() to the first picture of the target on screen, and the worst cue error
     from that picture until the next seek (or the end)."""
-    asked = {target for _, target in SEEKS}  # not the player's own seeks (load, loop)
-    seeks = [(t, target) for t, name, target in log if name == "seek" and target in asked]
+    seeks = asked_seeks(log, SEEK_TARGETS)
     latencies, worst = [], []
     for index, (at, _target) in enumerate(seeks):
         until = seeks[index + 1][0] if index + 1 < len(seeks) else float("inf")
@@ -69,40 +68,10 @@ def seek_figures(
         worst.append(max(error for _, error in after))
     note("seeks: " + ", ".join(f"{ms:.0f} ms" for ms in latencies) + " to the new picture")
     return {
-        "seek_ms": percentile(latencies, 50),
-        "seek_max_ms": max(latencies),
-        "seek_cue_max_ms": max(worst),
+        f"{prefix}seek_ms": percentile(latencies, 50),
+        f"{prefix}seek_max_ms": max(latencies),
+        f"{prefix}seek_cue_max_ms": max(worst),
     }
-
-
-def make_video(path: Path) -> Path:
-    """Draw the numbered frames small with geq, then scale up without smoothing."""
-    if path.exists():
-        return path
-    band = "floor(X)"
-    bit = f"mod(floor(N/pow(2,{BITS - 1}-{band})),2)"
-    expr = f"if(lt({band},{BITS}),255*{bit},if(eq({band},{BITS}),255,0))"
-    tmp = path.with_suffix(".part.mp4")
-    ffmpeg(
-        "-f", "lavfi",
-        "-i", f"color=c=black:size={BANDS}x2:rate={FPS}:duration={SECONDS}",
-        "-vf", f"format=gray,geq=lum='{expr}',scale={WIDTH}:{HEIGHT}:flags=neighbor,format=yuv420p",
-        "-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-g", str(FPS),
-        str(tmp),
-    )  # fmt: skip
-    tmp.replace(path)
-    return path
-
-
-def decode(samples: bytes) -> int | None:
-    """Frame number from the band samples (green channel), None when the guards disagree."""
-    bits = [value > 127 for value in samples]
-    if not bits[BITS] or bits[BITS + 1]:
-        return None
-    number = 0
-    for bit in bits[:BITS]:
-        number = number * 2 + int(bit)
-    return number
 
 
 class RecordingClock(MediaClock):
@@ -161,47 +130,6 @@ def last_before(series: list[tuple[float, float]], t: float, start: int) -> tupl
     return series[index][1], index
 
 
-def first_displays(
-    shown: list[tuple[float, bytes]], log: list[tuple[float, str, Any]]
-) -> tuple[list[tuple[float, int]], int, int, list[tuple[float, int]]]:
-    """(t, frame) when each new picture appears; also how many were unreadable and stale,
-    and the pre-roll pictures.
-
-    While paused libvlc shows the same picture again every ~75 ms: only its first showing
-    counts. A picture from before a seek that is still shown after seek() was called (it
-    was already on its way) is stale: the person asked to leave it, so it is counted apart.
-    A picture a few frames short of the seek target, flashed while libvlc decodes its way
-    there (seen for ~10 ms with --file-caching=100), is pre-roll: reported apart too, and
-    included in cue_max_all_ms.
-    """
-    seeks = [(t, target) for t, name, target in log if name == "seek" and t > log[0][0]]
-    frames: list[tuple[float, int]] = []
-    bad = stale = 0
-    preroll: list[tuple[float, int]] = []
-    previous = None
-    arrived = set()  # seeks whose target picture has been shown
-    for t, samples in shown:
-        number = decode(samples)
-        if number is None:
-            bad += 1
-            continue
-        if number == previous:
-            continue
-        previous = number
-        open_seeks = [(at, target) for at, target in seeks if at <= t and at not in arrived]
-        if open_seeks:
-            _, target = open_seeks[-1]
-            if abs(number / FPS - target) > 1.0:
-                stale += 1
-                continue
-            if number / FPS < target - 0.5 / FPS:
-                preroll.append((t, number))
-                continue
-            arrived.update(a for a, _ in open_seeks)
-        frames.append((t, number))
-    return frames, bad, stale, preroll
-
-
 def run(video: Path) -> dict[str, float | int]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -222,7 +150,7 @@ def run(video: Path) -> dict[str, float | int]:
     pitch = WIDTH * 4
     buffer = (ctypes.c_ubyte * (pitch * HEIGHT))()
     address = ctypes.addressof(buffer)
-    offsets = [ROW * pitch + int((i + 0.5) * WIDTH / BANDS) * 4 + 1 for i in range(BANDS)]
+    offsets = band_offsets(WIDTH, HEIGHT, pitch, pixel=4, channel=1)  # RV32: B G R A
     shown: list[tuple[float, bytes]] = []
 
     @vlc.CallbackDecorators.VideoLockCb
@@ -250,7 +178,7 @@ def run(video: Path) -> dict[str, float | int]:
     poll.setInterval(5)
     poll.timeout.connect(lambda: polled.append((time.monotonic(), mp.get_time() / 1000.0)))
 
-    script = [(8.0, "pause"), (10.0, "resume"), *SEEKS, (27.0, "stop")]
+    script = list(SCRIPT)
     begun = [0.0]
 
     def step() -> None:
@@ -282,7 +210,7 @@ def run(video: Path) -> dict[str, float | int]:
     if player.problem:
         raise SystemExit(f"playback failed: {player.problem}")
 
-    frames, bad, stale, preroll = first_displays(shown, clock.log)
+    frames, bad, stale, preroll = first_displays(shown, clock.log, SEEK_TARGETS)
     if not frames:
         raise SystemExit("no frame was displayed through the callbacks")
     points = replay(clock.log, frames)
@@ -324,7 +252,7 @@ def run(video: Path) -> dict[str, float | int]:
 
 
 def main() -> int:
-    video = make_video(out_dir() / f"framecount-{WIDTH}x{HEIGHT}-{FPS}fps.mp4")
+    video = video_path(out_dir())
     for key, value in run(video).items():
         figure(key, value)
     return 0

@@ -59,6 +59,8 @@ ROWS: list[Row] = [
     Row("qt_cue_p50_ms", "QtMultimedia: media clock vs displayed frame, median |error|"),
     Row("qt_cue_p95_ms", "QtMultimedia: media clock vs displayed frame, 95th percentile", 10),
     Row("qt_cue_max_ms", "QtMultimedia: media clock vs displayed frame, worst", 33),
+    Row("qt_cue_max_all_ms", "QtMultimedia: the same with the pre-roll frames of its seeks"),
+    Row("qt_seek_max_ms", "QtMultimedia: seek() to the new picture in the sink, worst of 3"),
     Row("qt_naive_p95_ms", "QtMultimedia: last position reported, 95th percentile (baseline)"),
     Row("qt_position_step_ms", "QtMultimedia: median step between position reports"),
     Row("qt_first_frame_ms", "QtMultimedia: play() to its first frame in the video sink"),

@@ -4,7 +4,13 @@ Used when libvlc is missing or cannot start, and on a native Wayland session, wh
 cannot embed its picture but a QVideoWidget draws through Qt itself. QMediaPlayer's position
 comes in steps of ~50 ms and runs ~20 ms behind the picture (bench/cue_timing_qt.py measures
 both), so while there is video the MediaClock is fed from the frames the widget's QVideoSink
-receives (their presentation times), and from the position only for audio.
+receives (their presentation times), and from the position only for audio: the rules are in
+playback/frame_feed.py.
+
+The frames are taken in the GUI thread. The sink emits from FFmpeg's renderer thread, but a
+Python slot there needs the GIL, and QMediaPlayer.stop() keeps the GIL while it waits for that
+thread: a deadlock (seen, with gdb). A queued slot in a helper thread was no closer to the
+renderer than the GUI thread under load (bench/README.md).
 
 A missing, damaged or unreadable file emits `error` with plain words, sets `problem` and
 carries on in timer mode from where it was, as VlcPlayer does, so the session keeps running.
@@ -22,16 +28,12 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
+from workout_player.playback.frame_feed import FrameFeed
 from workout_player.playback.player import Player
 from workout_player.playback.surface import VideoSurface
 from workout_player.playback.unplayable import ON_TIMER, advice, container_problem, path_refusal
 
 log = logging.getLogger(__name__)
-
-#: A reported position this far behind the last one is a loop restarting, not jitter.
-BACKWARD_JUMP = 0.5
-#: After a seek, a picture further than this from the target is an old one still on its way.
-SEEK_WINDOW = 1.0
 
 _Status = QMediaPlayer.MediaStatus
 _State = QMediaPlayer.PlaybackState
@@ -83,14 +85,12 @@ class QtPlayer(Player):
         self._mp.playbackStateChanged.connect(self._on_state)
         self._mp.mediaStatusChanged.connect(self._on_status)
         self._mp.errorOccurred.connect(self._on_error)
-        # Emitted in the GUI thread; a bound method of this object stays safe (queued) should
-        # a backend emit from its render thread.
+        # Emitted from FFmpeg's renderer thread: a bound method of this object (GUI thread) is
+        # called queued, so the slot runs in the GUI thread (see the module's docstring).
         self._surface.video.videoSink().videoFrameChanged.connect(self._on_frame)
-        self._frames_seen = False  # the clock follows the pictures, not positionChanged
-        self._seek_target: float | None = None  # a seek whose picture has not come yet
+        self._feed = FrameFeed()  # the clock follows the pictures, not positionChanged
         self._media_path: Path | None = None
         self._timer_mode = True  # until a file is loaded
-        self._last_time = 0.0
         self._saw_time = False
         self._wants_play = False
         self._closed = False
@@ -101,44 +101,20 @@ class QtPlayer(Player):
         if self._timer_mode or self._closed:
             return
         seconds = ms / 1000.0
-        if not self._frames_seen:  # audio only, or no picture yet
-            self._feed_clock(seconds)
+        self._feed.position(self.clock, seconds)  # audio only, or no picture yet
         if ms > 0:
             self._saw_time = True
         self.time_changed.emit(seconds)
 
     def _on_frame(self, frame: QVideoFrame) -> None:
-        """A picture handed to the screen: its presentation time is the media time now.
-
-        QMediaPlayer's position runs ~20 ms behind the picture (bench/cue_timing_qt.py), so
-        with video the clock is fed from the frames, which come every frame (33 ms at 30 fps).
-        """
+        """A picture handed to the screen: its presentation time is the media time now."""
         if self._timer_mode or self._closed or not frame.isValid() or not self._playing:
             return
-        start_us = frame.startTime()
+        start_us, end_us = frame.startTime(), frame.endTime()
         if start_us < 0:
             return
-        self._frames_seen = True
-        seconds = start_us / 1_000_000
-        target = self._seek_target
-        if target is not None:
-            if abs(seconds - target) > SEEK_WINDOW:
-                return  # a picture from before the seek, still on its way
-            # The first picture after a seek: the clock jumps to it (the frame at a target
-            # can start up to a frame before it) and runs on from there.
-            self._seek_target = None
-            self.clock.seek(seconds)
-            self._last_time = seconds
-            self.clock.set_playing(self._wants_play)
-            return
-        self._feed_clock(seconds)
-
-    def _feed_clock(self, seconds: float) -> None:
-        if seconds < self._last_time - BACKWARD_JUMP:
-            self.clock.seek(seconds)  # a loop restarted: jump, do not smooth backwards
-        else:
-            self.clock.report(seconds)
-        self._last_time = seconds
+        end = end_us / 1_000_000 if end_us > start_us else None
+        self._feed.picture(self.clock, start_us / 1_000_000, end, self._wants_play)
 
     def _on_state(self, state: _State) -> None:
         if self._timer_mode or self._closed:
@@ -177,10 +153,8 @@ class QtPlayer(Player):
         self._wants_play = False
         self._timer_base, self._timer_anchor = 0.0, None
         self._ticker.stop()
-        self._last_time = 0.0
         self._saw_time = False
-        self._frames_seen = False
-        self._seek_target = None
+        self._feed.reset()
         self.clock.seek(0.0)
         self.problem = None
         self._surface.set_message(None)
@@ -215,7 +189,7 @@ class QtPlayer(Player):
         self._wants_play = True
         if self._mp.mediaStatus() == _Status.EndOfMedia and self._mp.position() <= 0:
             self.clock.seek(0.0)
-            self._last_time = 0.0
+            self._feed.moved(0.0)
         self._mp.play()
 
     def pause(self) -> None:
@@ -223,7 +197,7 @@ class QtPlayer(Player):
             self._timer_pause()
             return
         self._wants_play = False
-        self._seek_target = None
+        self._feed.release()
         self._mp.pause()
         self.clock.set_playing(False)  # freeze now, not when the backend gets round to it
 
@@ -232,9 +206,9 @@ class QtPlayer(Player):
             self._timer_stop()
             return
         self._wants_play = False
-        self._seek_target = None
+        self._feed.release()
         self._mp.stop()
-        self._last_time = 0.0
+        self._feed.moved(0.0)
         self.clock.seek(0.0)
         self._set_playing(False)
 
@@ -244,11 +218,11 @@ class QtPlayer(Player):
             self._timer_seek(seconds)
             return
         self.clock.seek(seconds)
-        self._last_time = seconds
-        if self._frames_seen and self._playing:
+        if self._feed.seen and self._playing:
             # Hold the clock until the new picture shows (the old one is still on screen).
-            self._seek_target = seconds
-            self.clock.set_playing(False)
+            self._feed.hold(self.clock, seconds)
+        else:
+            self._feed.moved(seconds)
         self._mp.setPosition(round(seconds * 1000))
 
     def set_rate(self, rate: float) -> None:
