@@ -23,13 +23,13 @@ from PySide6.QtCore import (
 
 from workout_player import paths
 from workout_player.domain.durations import rough_length
-from workout_player.domain.model import Workout
-from workout_player.domain.timeline import Plan, build_plan
 from workout_player.ui.library.cache import EntryCache
 from workout_player.ui.library.loader import LibraryLoader
 
 if TYPE_CHECKING:
     from workout_player.domain.loader import LoadResult, Problem
+    from workout_player.domain.model import Workout
+    from workout_player.domain.timeline import Plan
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -97,6 +97,9 @@ def load_workout(path: Path) -> LoadResult:
 def load_entry(path: Path, origin: str) -> WorkoutEntry:
     """Read one file; never raises: a file that cannot be read is a broken entry."""
     try:
+        # Imported here, as the loader is: the library's worker reads files, not the first paint.
+        from workout_player.domain.timeline import build_plan
+
         result = load_workout(path)
         if result.workout is None:
             errors = [p for p in result.problems if p.severity == "error"]
