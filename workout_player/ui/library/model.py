@@ -6,6 +6,7 @@ person's own workout shows up where they look for it instead of vanishing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -148,6 +149,17 @@ class Role(IntEnum):
     ORIGIN = Qt.ItemDataRole.UserRole + 7
 
 
+_ROLE_VALUES: dict[int, Callable[[WorkoutEntry], object]] = {
+    Role.LEVEL: lambda entry: entry.level,
+    Role.TAGS: lambda entry: entry.tags,
+    Role.LENGTH: lambda entry: entry.length_text,
+    Role.ERROR: lambda entry: entry.error,
+    Role.PATH: lambda entry: str(entry.path),
+    Role.ORIGIN: lambda entry: entry.origin,
+}
+"""The other roles, each worked out only when asked for (the view asks for many)."""
+
+
 class WorkoutListModel(QAbstractListModel):
     """The library's rows: one per workout file."""
 
@@ -257,6 +269,8 @@ class WorkoutListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
+        if role == Role.ENTRY:  # first: the delegate asks for it to measure and paint each row
+            return entry
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -266,16 +280,8 @@ class WorkoutListModel(QAbstractListModel):
             return f"{entry.title}: {details}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.error or (entry.workout.description if entry.workout else None)
-        values = {
-            Role.ENTRY: entry,
-            Role.LEVEL: entry.level,
-            Role.TAGS: entry.tags,
-            Role.LENGTH: entry.length_text,
-            Role.ERROR: entry.error,
-            Role.PATH: str(entry.path),
-            Role.ORIGIN: entry.origin,
-        }
-        return values.get(role)  # type: ignore[call-overload]
+        value = _ROLE_VALUES.get(role)
+        return value(entry) if value is not None else None
 
 
 class WorkoutFilter(QSortFilterProxyModel):
