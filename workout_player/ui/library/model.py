@@ -36,13 +36,23 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
+class Length:
+    """How long a workout takes: what the library shows of its plan. (The plan itself, every
+    segment of it, was four fifths of a kept entry and of the time to read one back.)"""
+
+    total_seconds: float
+    exact: bool
+    """False when a self-paced set makes the total a minimum."""
+
+
+@dataclass(frozen=True)
 class WorkoutEntry:
-    """One file in the library: its workout and plan, or why it cannot be read."""
+    """One file in the library: its workout and how long it takes, or why it cannot be read."""
 
     path: Path
     origin: str  # "bundled" or "mine"
     workout: Workout | None
-    plan: Plan | None
+    length: Length | None
     error: str | None  # "FILE:LINE:COL: message", as `validate` prints it (the tooltip)
     shown_error: str | None = None  # the card's words: the message first, the place after
 
@@ -60,7 +70,7 @@ class WorkoutEntry:
 
     @property
     def length_text(self) -> str:
-        return length_text(self.plan) if self.plan else ""
+        return length_text(self.length) if self.length else ""
 
     @property
     def search_text(self) -> str:
@@ -80,10 +90,10 @@ def keep_in_cache(entry: WorkoutEntry) -> bool:
     return not isinstance(entry, UnreadEntry)
 
 
-def length_text(plan: Plan) -> str:
+def length_text(length: Length | Plan) -> str:
     """'12 min', or 'at least 9 min' when a self-paced set makes the total a minimum."""
-    text = rough_length(plan.total_seconds)
-    return text if plan.exact else f"at least {text}"
+    text = rough_length(length.total_seconds)
+    return text if length.exact else f"at least {text}"
 
 
 def load_workout(path: Path) -> LoadResult:
@@ -113,7 +123,9 @@ def load_entry(path: Path, origin: str) -> WorkoutEntry:
                 else ""
             )
             return WorkoutEntry(path, origin, None, None, first + more, shown + more_shown)
-        return WorkoutEntry(path, origin, result.workout, build_plan(result.workout), None)
+        plan = build_plan(result.workout)
+        length = Length(plan.total_seconds, plan.exact)
+        return WorkoutEntry(path, origin, result.workout, length, None)
     except Exception as error:  # a true boundary: one file must never stop the library opening
         return UnreadEntry(
             path, origin, None, None, f"{path}: cannot be read ({type(error).__name__}: {error})"
