@@ -4,9 +4,9 @@ A person's workouts folder may hold anything (a 1 MiB file, hundreds of files, a
 slow disk), so reading happens on Qt's global thread pool and the window stays live.
 Entries are handed over in batches: the worker adds each one to a list under a lock and
 signals only when the list was empty, so while the GUI thread is busy entries pile up and
-arrive together (1,000 cached files: one signal, one row insert). The first entries show the
-moment they are read; after a handover the next waits HANDOVER_MS, as each one makes the list
-measure every row again. A new scan makes the old one stop between two files,
+arrive together (1,000 cached files: one signal, one row insert). The first FIRST_ENTRIES show
+the moment they are read; after that each handover waits HANDOVER_MS after the one before, as
+each makes the list measure every row again. A new scan makes the old one stop between two files,
 and its late entries are ignored. A `load` with a `scan()` context (ui/library/cache.py)
 is entered once per scan on the worker, and told `complete()` when the scan went through.
 """
@@ -29,6 +29,9 @@ HANDOVER_MS = 100
 again (a broken file's card is taller, so the view measures every row): 1,000 files read
 while the GUI thread is idle, handed over as they come, were ~100 layouts and ~56,000 row
 measurements, more GUI time than reading the files took."""
+FIRST_ENTRIES = 20
+"""Entries of a scan handed over as they come, without a pause: more than a window shows
+(cards are 84 px high), and a list this short costs nothing to lay out again."""
 
 
 @runtime_checkable
@@ -104,6 +107,7 @@ class LibraryLoader(QObject):
         self._stop = threading.Event()
         self._busy = False
         self._batch = _Batch()
+        self._handed = 0  # entries of this scan handed over
         # Running between a handover and the next moment one may follow (HANDOVER_MS).
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -133,6 +137,7 @@ class LibraryLoader(QObject):
         self._busy = True
         self._batch = _Batch()  # the old scan's worker keeps filling its own, never read
         self._pause.stop()  # the new scan's first entries show at once
+        self._handed = 0
         number, relay, batch, stop, todo, load = (
             self._number,
             self._relay,
@@ -157,7 +162,9 @@ class LibraryLoader(QObject):
     def _hand_over(self) -> None:
         entries = self._batch.take()
         if entries:
-            self._pause.start()
+            self._handed += len(entries)
+            if self._handed >= FIRST_ENTRIES:
+                self._pause.start()
             self.entries_loaded.emit(entries)
 
     def _on_done(self, number: int) -> None:
