@@ -43,6 +43,7 @@ sys.exit(ui_app.run_app(db=sys.argv[1]))
 NOT_BEFORE_THE_FIRST_PAINT = (
     "workout_player.store",  # opened by the warm-up (the store gate), on its thread
     "sqlite_utils",
+    "sqlite3",
     "workout_player.ui.history_writer",
     "workout_player.ui.library.today_face",  # Today: once the store is open
     "workout_player.ui.library.today_records",

@@ -14,10 +14,8 @@ file (then Y), A / K / E decide on a suggestion. Down goes to the workout list.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,8 +37,9 @@ from workout_player.ui.library.morning import MorningQuestion
 
 # The panel is built with the library, before the first paint, but reads and writes only
 # once attached (after the store has opened): what it reads and writes with (the store,
-# the programme loader and its YAML parser, the faces and records: ~40-70 ms of imports)
-# is imported where it is used; the store gate imports it on its thread (STORE_MODULES).
+# the programme loader and its YAML parser, the faces and records, sqlite3, html: ~40-70 ms
+# of imports) is imported where it is used; the store gate imports most of it on its
+# thread (STORE_MODULES).
 if TYPE_CHECKING:
     from workout_player.store import Store
     from workout_player.store.today import TodayReport
@@ -205,6 +204,8 @@ class TodayPanel(QFrame):
         """Work Today out again and show it (a few reads; see the module's note)."""
         if self._store is None:
             return
+        import sqlite3
+
         from workout_player.domain.programme.schedule import next_midnight
         from workout_player.store.today import load_today
         from workout_player.ui.library.today_face import no_programme_face, today_face
@@ -259,6 +260,8 @@ class TodayPanel(QFrame):
         self._set(self.adherence, face.adherence)
         self._set(self.checks, face.checks)
         self._set(self.problem, face.problem)
+        from html import escape
+
         choice = face.choice
         # The title leads the sentence's own line: one line less on a 720-pixel screen.
         shown = (
