@@ -169,8 +169,7 @@ class LibraryLoader(QObject):
 
     def _on_done(self, number: int) -> None:
         if number == self._number:
-            self._pause.stop()
-            self._hand_over()  # anything added after the last signal was taken
-            self._pause.stop()
+            self._hand_over()  # now, even during a pause: what the last signal did not bring
+            self._pause.stop()  # the scan is over: nothing to pause for
             self._busy = False
             self.finished.emit([path for path, _origin in self._files])
