@@ -16,6 +16,7 @@ from tests.ui_support import SHORT_WORKOUT, write_workout
 from workout_player import paths
 from workout_player.domain import loader
 from workout_player.playback import probe_length
+from workout_player.ui.library import loader as library_loader
 from workout_player.ui.library import model as library_model
 from workout_player.ui.library.model import Role, WorkoutEntry
 from workout_player.ui.library.page import LibraryPage
@@ -141,6 +142,41 @@ def test_files_are_read_off_the_gui_thread_and_shown_as_they_come(
     with qtbot.waitSignal(page.loaded):
         gated.release.set()
     assert page.visible_titles()[-3:] == ["m1.yaml", "m2.yaml", "m3.yaml"]
+
+
+def test_after_a_handover_the_next_entries_wait_for_the_pause_or_the_end_of_the_scan(
+    qtbot: QtBot, gated: _Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each handover makes the list measure every row again: entries read during the pause
+    # after one come together. A pause longer than the test: what waits comes at the end.
+    monkeypatch.setattr(library_loader, "HANDOVER_MS", 60_000)
+    monkeypatch.setattr(library_loader, "FIRST_ENTRIES", 1)
+    page = _page(qtbot)
+    inserts: list[int] = []
+    page.model.rowsInserted.connect(lambda _parent, first, last: inserts.append(last - first + 1))
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)  # the first entries at once
+    assert "m2.yaml" not in page.visible_titles()  # held on the worker
+    with qtbot.waitSignal(page.loaded):
+        gated.release.set()
+    assert len(inserts) == 2, inserts  # the first handover, then the rest at the end
+    assert sum(inserts) == page.model.rowCount()
+    assert page.visible_titles()[-3:] == ["m1.yaml", "m2.yaml", "m3.yaml"]
+
+
+def test_the_first_entries_of_a_scan_show_as_they_come_without_a_pause(
+    qtbot: QtBot, gated: _Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bundled workouts and m1 are fewer than FIRST_ENTRIES: each handover of them is
+    # immediate, so m1 shows while m2 is held, however long the pause after a handover.
+    monkeypatch.setattr(library_loader, "HANDOVER_MS", 60_000)
+    assert len(paths.bundled_workout_files()) + 1 < library_loader.FIRST_ENTRIES
+    page = _page(qtbot)
+    page.reload()
+    qtbot.waitUntil(lambda: "m1.yaml" in page.visible_titles())
+    assert "m2.yaml" not in page.visible_titles()
+    with qtbot.waitSignal(page.loaded):
+        gated.release.set()
 
 
 def test_the_selected_row_and_the_keyboard_stay_put_while_entries_arrive(

@@ -6,8 +6,9 @@ clock and shows why there is no video.
 probe_length()/probe_media() read a file's length without Qt. Call prefer_xcb() before
 creating the QApplication.
 
-The Qt parts are imported on first use, so `workout-player plan` can probe a video length
-without paying for Qt's start-up.
+Everything but prefer_xcb() is imported on first use: `workout-player plan` can probe a video
+length without paying for Qt's start-up, and the window, which calls prefer_xcb() before its
+first paint, pays for no ctypes, libvlc lookup or thread pool until its warm-up needs them.
 """
 
 from __future__ import annotations
@@ -17,18 +18,23 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from workout_player.playback._vlc import NO_VLC_ENV, vlc_status
-from workout_player.playback.probe import MediaInfo, prefetch, probe_length, probe_media
-
 if TYPE_CHECKING:
+    from workout_player.playback._vlc import NO_VLC_ENV, vlc_status
     from workout_player.playback.factory import create_player
     from workout_player.playback.player import Player
+    from workout_player.playback.probe import MediaInfo, prefetch, probe_length, probe_media
     from workout_player.playback.qt_player import QtPlayer
     from workout_player.playback.surface import VideoSurface
     from workout_player.playback.timer_player import TimerPlayer
     from workout_player.playback.vlc_player import VlcPlayer
 
 _LAZY = {
+    "NO_VLC_ENV": "_vlc",
+    "vlc_status": "_vlc",
+    "MediaInfo": "probe",
+    "prefetch": "probe",
+    "probe_length": "probe",
+    "probe_media": "probe",
     "create_player": "factory",
     "Player": "player",
     "QtPlayer": "qt_player",

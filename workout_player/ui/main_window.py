@@ -51,9 +51,15 @@ WORKOUT_SUFFIXES = (".yaml", ".yml")
 
 def warm_up_video() -> None:
     """Create libvlc's shared instance on a thread, so pressing Start only opens the file."""
+    threading.Thread(target=_make_vlc_instance, name="libvlc-warm-up", daemon=True).start()
+
+
+def _make_vlc_instance() -> None:
+    # Imported on the thread too: python-vlc and ctypes take ~5 ms to import on an idle
+    # machine, but 80 ms on a GUI thread that shares the GIL with a library scan.
     from workout_player.playback import vlc_status
 
-    threading.Thread(target=vlc_status, name="libvlc-warm-up", daemon=True).start()
+    vlc_status()
 
 
 def _import_session_modules() -> None:

@@ -26,8 +26,16 @@ if TYPE_CHECKING:
 Opener = Callable[[], "tuple[Store | None, str | None]"]
 """Opens the store: (store, None), or (None, why history is off and what to do)."""
 
-STORE_MODULES = ("workout_player.store", "workout_player.ui.history_writer")
-"""Imported on the warm-up thread before the store opens."""
+STORE_MODULES = (
+    "workout_player.store",
+    "workout_player.ui.history_writer",
+    # What the library's Today panel reads and writes with once the store is open.
+    "workout_player.store.today",
+    "workout_player.domain.programme.loader",
+    "workout_player.ui.library.today_face",
+    "workout_player.ui.library.today_records",
+)
+"""Imported on the warm-up thread before the store opens (none is needed before it)."""
 
 
 class _Relay(QObject):

@@ -38,8 +38,8 @@ Key = tuple[int, int, str]
 """(size, mtime_ns, origin) of a file when it was read."""
 Kept = dict[str, tuple[Key, bytes]]
 """Resolved path -> (key, the pickled entry). Each entry is unpickled alone, when its file
-is listed: one loads() of the whole cache (~13 MB for 1,000 files) would hold the GIL, and
-so the GUI thread, for a second or more."""
+is listed: one loads() of the whole cache (~3.5 MB for 1,000 files) would hold the GIL, and
+so the GUI thread, for ~0.2 s at once."""
 # pickle and hashlib are imported where used, on the library's worker: with `secrets` they
 # cost ~15-60 ms of imports the first paint does not need.
 

@@ -6,6 +6,7 @@ person's own workout shows up where they look for it instead of vanishing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -23,25 +24,35 @@ from PySide6.QtCore import (
 
 from workout_player import paths
 from workout_player.domain.durations import rough_length
-from workout_player.domain.model import Workout
-from workout_player.domain.timeline import Plan, build_plan
 from workout_player.ui.library.cache import EntryCache
 from workout_player.ui.library.loader import LibraryLoader
 
 if TYPE_CHECKING:
     from workout_player.domain.loader import LoadResult, Problem
+    from workout_player.domain.model import Workout
+    from workout_player.domain.timeline import Plan
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
+class Length:
+    """How long a workout takes: what the library shows of its plan. (The plan itself, every
+    segment of it, was four fifths of a kept entry and of the time to read one back.)"""
+
+    total_seconds: float
+    exact: bool
+    """False when a self-paced set makes the total a minimum."""
+
+
+@dataclass(frozen=True)
 class WorkoutEntry:
-    """One file in the library: its workout and plan, or why it cannot be read."""
+    """One file in the library: its workout and how long it takes, or why it cannot be read."""
 
     path: Path
     origin: str  # "bundled" or "mine"
     workout: Workout | None
-    plan: Plan | None
+    length: Length | None
     error: str | None  # "FILE:LINE:COL: message", as `validate` prints it (the tooltip)
     shown_error: str | None = None  # the card's words: the message first, the place after
 
@@ -59,7 +70,7 @@ class WorkoutEntry:
 
     @property
     def length_text(self) -> str:
-        return length_text(self.plan) if self.plan else ""
+        return length_text(self.length) if self.length else ""
 
     @property
     def search_text(self) -> str:
@@ -79,10 +90,10 @@ def keep_in_cache(entry: WorkoutEntry) -> bool:
     return not isinstance(entry, UnreadEntry)
 
 
-def length_text(plan: Plan) -> str:
+def length_text(length: Length | Plan) -> str:
     """'12 min', or 'at least 9 min' when a self-paced set makes the total a minimum."""
-    text = rough_length(plan.total_seconds)
-    return text if plan.exact else f"at least {text}"
+    text = rough_length(length.total_seconds)
+    return text if length.exact else f"at least {text}"
 
 
 def load_workout(path: Path) -> LoadResult:
@@ -97,6 +108,9 @@ def load_workout(path: Path) -> LoadResult:
 def load_entry(path: Path, origin: str) -> WorkoutEntry:
     """Read one file; never raises: a file that cannot be read is a broken entry."""
     try:
+        # Imported here, as the loader is: the library's worker reads files, not the first paint.
+        from workout_player.domain.timeline import build_plan
+
         result = load_workout(path)
         if result.workout is None:
             errors = [p for p in result.problems if p.severity == "error"]
@@ -111,7 +125,8 @@ def load_entry(path: Path, origin: str) -> WorkoutEntry:
             return WorkoutEntry(path, origin, None, None, first + more, shown + more_shown)
         # Loaded without the video's length, so the checked plan is the plan to show.
         plan = result.plan or build_plan(result.workout)
-        return WorkoutEntry(path, origin, result.workout, plan, None)
+        length = Length(plan.total_seconds, plan.exact)
+        return WorkoutEntry(path, origin, result.workout, length, None)
     except Exception as error:  # a true boundary: one file must never stop the library opening
         return UnreadEntry(
             path, origin, None, None, f"{path}: cannot be read ({type(error).__name__}: {error})"
@@ -145,6 +160,17 @@ class Role(IntEnum):
     ERROR = Qt.ItemDataRole.UserRole + 5
     PATH = Qt.ItemDataRole.UserRole + 6
     ORIGIN = Qt.ItemDataRole.UserRole + 7
+
+
+_ROLE_VALUES: dict[int, Callable[[WorkoutEntry], object]] = {
+    Role.LEVEL: lambda entry: entry.level,
+    Role.TAGS: lambda entry: entry.tags,
+    Role.LENGTH: lambda entry: entry.length_text,
+    Role.ERROR: lambda entry: entry.error,
+    Role.PATH: lambda entry: str(entry.path),
+    Role.ORIGIN: lambda entry: entry.origin,
+}
+"""The other roles, each worked out only when asked for (the view asks for many)."""
 
 
 class WorkoutListModel(QAbstractListModel):
@@ -256,6 +282,8 @@ class WorkoutListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
+        if role == Role.ENTRY:  # first: the delegate asks for it to measure and paint each row
+            return entry
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -265,16 +293,8 @@ class WorkoutListModel(QAbstractListModel):
             return f"{entry.title}: {details}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.error or (entry.workout.description if entry.workout else None)
-        values = {
-            Role.ENTRY: entry,
-            Role.LEVEL: entry.level,
-            Role.TAGS: entry.tags,
-            Role.LENGTH: entry.length_text,
-            Role.ERROR: entry.error,
-            Role.PATH: str(entry.path),
-            Role.ORIGIN: entry.origin,
-        }
-        return values.get(role)  # type: ignore[call-overload]
+        value = _ROLE_VALUES.get(role)
+        return value(entry) if value is not None else None
 
 
 class WorkoutFilter(QSortFilterProxyModel):

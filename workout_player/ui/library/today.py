@@ -14,11 +14,10 @@ file (then Y), A / K / E decide on a suggestion. Down goes to the workout list.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
-from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -33,20 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from workout_player import paths
-from workout_player.domain.programme.loader import load_programme
-from workout_player.domain.programme.schedule import next_midnight
-from workout_player.store import Store
-from workout_player.store.today import TodayReport, load_today
 from workout_player.ui import theme
-from workout_player.ui.history_writer import HistoryWriter
-from workout_player.ui.library import today_records
 from workout_player.ui.library.morning import MorningQuestion
-from workout_player.ui.library.today_face import (
-    Key,
-    TodayFace,
-    no_programme_face,
-    today_face,
-)
+
+# The panel is built with the library, before the first paint, but reads and writes only
+# once attached (after the store has opened): what it reads and writes with (the store,
+# the programme loader and its YAML parser, the faces and records, sqlite3, html: ~40-70 ms
+# of imports) is imported where it is used; the store gate imports most of it on its
+# thread (STORE_MODULES).
+if TYPE_CHECKING:
+    from workout_player.store import Store
+    from workout_player.store.today import TodayReport
+    from workout_player.ui.history_writer import HistoryWriter
+    from workout_player.ui.library.today_face import Key, TodayFace
 
 LETTERS = "SFPLAKEYN"
 MARK_STYLE = {
@@ -206,6 +204,12 @@ class TodayPanel(QFrame):
         """Work Today out again and show it (a few reads; see the module's note)."""
         if self._store is None:
             return
+        import sqlite3
+
+        from workout_player.domain.programme.schedule import next_midnight
+        from workout_player.store.today import load_today
+        from workout_player.ui.library.today_face import no_programme_face, today_face
+
         self._stale = False
         self._confirm = None
         try:
@@ -227,6 +231,8 @@ class TodayPanel(QFrame):
 
     def _bundled_title(self) -> str:
         if self._title is None:
+            from workout_player.domain.programme.loader import load_programme
+
             loaded = load_programme(self._bundled, check_workouts=False)
             self._title = loaded.programme.title if loaded.programme else self._bundled.stem
         return self._title
@@ -254,6 +260,8 @@ class TodayPanel(QFrame):
         self._set(self.adherence, face.adherence)
         self._set(self.checks, face.checks)
         self._set(self.problem, face.problem)
+        from html import escape
+
         choice = face.choice
         # The title leads the sentence's own line: one line less on a 720-pixel screen.
         shown = (
@@ -292,6 +300,8 @@ class TodayPanel(QFrame):
         morning = self.report.morning if self.report else None
         if morning is None or self._history is None:
             return
+        from workout_player.ui.library import today_records
+
         self._asked.add(morning.session_id)
         self._write(today_records.morning_answer(morning.session_id, value, self._now()))
         self.setFocus()
@@ -338,10 +348,14 @@ class TodayPanel(QFrame):
             self.start_requested.emit(self.report.workout)
 
     def _do_pause(self) -> None:
+        from workout_player.ui.library import today_records
+
         if self.report is not None:
             self._write(today_records.pause_or_resume(self.report, self._now()))
 
     def _do_leave(self) -> None:
+        from workout_player.ui.library import today_records
+
         report = self.report
         if report is not None:
             self._ask_confirm(
@@ -361,6 +375,8 @@ class TodayPanel(QFrame):
             self._offer(Path(name))
 
     def _offer(self, path: Path) -> None:
+        from workout_player.ui.library import today_records
+
         offer = today_records.start_offer(path, self._now())
         record = offer.record
         if record is None:
@@ -378,6 +394,8 @@ class TodayPanel(QFrame):
         self._choose("easier")
 
     def _choose(self, which: str) -> None:
+        from workout_player.ui.library import today_records
+
         if self.report is not None and self.face is not None and self.face.choice is not None:
             record = today_records.choice(self.report, self.face.choice, which, self._now())
             if record is not None:
