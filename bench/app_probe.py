@@ -16,6 +16,11 @@ launch time):
                          SoundSchedule had it due and when it went to the announcer
     bench-rss CUR PEAK   MiB, at the end
 
+BENCH_START=WORKOUT (with the library open: `app_probe.py` and no `play`): once the library
+is listed, every warm-up step has run and libvlc's warm-up thread is done, and 300 ms more
+have gone by (a person reading the list), the workout is loaded and `start_workout()` is
+called, as the Start button does: `play` and `first-frame` then time pressing Start.
+
 Environment: BENCH_QUIT=ready|loaded|frame|finished (quit there; `ready` waits for the key
 round-trip, `finished` is 1.5 s after the session ended, for the end beep) or
 BENCH_PLAY_SECONDS=N (quit N s after the first frame, printing RSS samples every second).
@@ -188,6 +193,34 @@ def install() -> None:
             if "loaded" not in self._seen:
                 say("loaded", stamp())
                 self._reached("loaded")
+                self._start_when_idle()
+
+        def warm_up_steps(self) -> list[Callable[[], object]]:
+            def warmed() -> None:
+                self._seen.add("warmed")
+                self._start_when_idle()
+
+            return [*super().warm_up_steps(), warmed]
+
+        def _start_when_idle(self) -> None:
+            """BENCH_START: press Start on an idle library (see the module's docstring)."""
+            import threading
+
+            path = os.environ.get("BENCH_START")
+            if not path or not {"loaded", "warmed"} <= self._seen or "started" in self._seen:
+                return
+            warming = any(t.name == "libvlc-warm-up" for t in threading.enumerate())
+            if warming or self.store_gate.pending:
+                QTimer.singleShot(POLL_MS, self._start_when_idle)
+                return
+            self._seen.add("started")
+
+            def press_start() -> None:
+                from workout_player.domain.loader import load_workout_or_raise
+
+                self.start_workout(load_workout_or_raise(path))  # says `play`
+
+            QTimer.singleShot(300, press_start)
 
         def _reached(self, what: str) -> None:
             needed = QUIT_NEEDS.get(quit_at)
