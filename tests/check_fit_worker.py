@@ -15,11 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.check_support import TICK, hold_target
-from tests.ui_support import load
-from workout_player.audio import RecordingAnnouncer
+from tests.ui_support import load, timer_window
 from workout_player.domain.clock import FakeClock
-from workout_player.playback import TimerPlayer
-from workout_player.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,12 +34,7 @@ def main(folder: str, workout: str = "stability-check.yaml") -> None:
     app = QApplication(sys.argv[:1])
     area = app.primaryScreen().availableGeometry()
     clock = FakeClock()
-    window = MainWindow(
-        None,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    window = timer_window(None, clock)
     window.show()
     app.processEvents()
     window.start_workout(load(ROOT / "workouts" / workout))

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from tests.check_support import run_the_checks
-from tests.ui_support import load, quiet_settings, saved
+from tests.ui_support import load, quiet_settings, saved, timer_window
 from workout_player.audio import RecordingAnnouncer
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.profile import Profile, sex_of
@@ -23,7 +23,6 @@ from workout_player.store import open_store
 from workout_player.store.records import SessionHandle
 from workout_player.ui.app import create_application
 from workout_player.ui.history.summary import SummaryPage
-from workout_player.ui.main_window import MainWindow
 from workout_player.ui.player.controller import SessionController
 from workout_player.ui.player.screen import PlayerScreen
 
@@ -57,12 +56,7 @@ def main(folder: str, profile: str = "-", shot: str = "") -> None:
     session_id = saved(controller)
     controller.shutdown()
 
-    window = MainWindow(
-        store,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    window = timer_window(store, clock)
     window.show()
     summary = SummaryPage(store, SessionHandle.stored(session_id), history=window.history_writer)
     window.stack.addWidget(summary)

@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui_support import SHORT_WORKOUT, run_for, saved, write_workout
-from workout_player.audio import RecordingAnnouncer
+from tests.ui_support import SHORT_WORKOUT, run_for, saved, timer_window, write_workout
 from workout_player.domain.clock import FakeClock
-from workout_player.playback import TimerPlayer
 from workout_player.store import Store, open_store
 from workout_player.ui.history.summary import SummaryPage
 from workout_player.ui.logout import LogoutGuard, install_logout_guard
@@ -33,12 +31,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def window(qtbot: QtBot, store: Store) -> MainWindow:
     clock = FakeClock()
-    win = MainWindow(
-        store,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    win = timer_window(store, clock)
     qtbot.addWidget(win, before_close_func=lambda w: w.close_now())
     win.show()
     return win

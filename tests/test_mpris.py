@@ -17,13 +17,18 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui_support import SHORT_WORKOUT, load, make_session, run_for, saved, write_workout
-from workout_player.audio import RecordingAnnouncer
+from tests.ui_support import (
+    SHORT_WORKOUT,
+    load,
+    make_session,
+    run_for,
+    saved,
+    timer_window,
+    write_workout,
+)
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.session import SessionState
-from workout_player.playback import TimerPlayer
 from workout_player.store import open_store
-from workout_player.ui.main_window import MainWindow
 from workout_player.ui.player.mpris import BUS_NAME, MediaKeys, attach_mpris
 
 PATH = "/org/mpris/MediaPlayer2"
@@ -204,12 +209,7 @@ def test_playerctl_play_pause_pauses_a_running_window_session(
     qtbot: QtBot, tmp_path: Path, session_bus: str
 ) -> None:
     clock = FakeClock()
-    window = MainWindow(
-        None,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    window = timer_window(None, clock)
     qtbot.addWidget(window)
     window.open_path(write_workout(tmp_path, SHORT_WORKOUT))
     window.workout_page.start.click()
@@ -231,12 +231,7 @@ def test_mpris_quit_closes_the_window_and_stores_the_session_as_stopped(
 ) -> None:
     clock = FakeClock()
     with open_store(tmp_path / "history.sqlite3") as store:
-        window = MainWindow(
-            store,
-            make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-            make_announcer=RecordingAnnouncer,
-            clock=clock,
-        )
+        window = timer_window(store, clock)
         qtbot.addWidget(window, before_close_func=lambda w: w.close_now())
         window.show()
         window.open_path(write_workout(tmp_path, SHORT_WORKOUT))

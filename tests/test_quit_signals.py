@@ -20,11 +20,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO
-from tests.ui_support import SHORT_WORKOUT, run_for, saved, write_workout
-from workout_player.audio import RecordingAnnouncer
+from tests.ui_support import SHORT_WORKOUT, run_for, saved, timer_window, write_workout
 from workout_player.domain.clock import FakeClock
 from workout_player.domain.session import SessionState
-from workout_player.playback import TimerPlayer
 from workout_player.store import Store, open_store
 from workout_player.ui.main_window import MainWindow
 from workout_player.ui.quit_signals import INTERRUPTED, QuitSignals
@@ -42,12 +40,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def session_window(qtbot: QtBot, store: Store, tmp_path: Path) -> tuple[MainWindow, FakeClock]:
     clock = FakeClock()
-    window = MainWindow(
-        store,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    window = timer_window(store, clock)
     qtbot.addWidget(window, before_close_func=lambda w: w.close_now())
     window.show()
     window.open_path(write_workout(tmp_path, SHORT_WORKOUT))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
-from tests.ui_support import SHORT_WORKOUT, TIMER_WORKOUT, saved, write_workout
+from tests.ui_support import SHORT_WORKOUT, TIMER_WORKOUT, saved, timer_window, write_workout
 from workout_player import paths
 from workout_player.audio import RecordingAnnouncer
 from workout_player.domain.clock import FakeClock
@@ -146,12 +146,7 @@ def test_workout_page_lists_every_problem_of_a_broken_file(qtbot: QtBot, tmp_pat
 def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     store = open_store(tmp_path / "history.sqlite3")
     clock = FakeClock()
-    win = MainWindow(
-        store,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    win = timer_window(store, clock)
     qtbot.addWidget(win)
     win.fake_clock = clock  # type: ignore[attr-defined]
     yield win  # type: ignore[misc]

@@ -14,11 +14,9 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from tests.check_support import run_the_checks
-from tests.ui_support import saved
-from workout_player.audio import RecordingAnnouncer
+from tests.ui_support import saved, timer_window
 from workout_player.cli import main
 from workout_player.domain.clock import FakeClock
-from workout_player.playback import TimerPlayer
 from workout_player.store import open_store
 from workout_player.ui.checks.page import ChecksPage
 from workout_player.ui.history.summary import SummaryPage
@@ -30,12 +28,7 @@ from workout_player.ui.player.screen import PlayerScreen
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     store = open_store(tmp_path / "history.sqlite3")
     clock = FakeClock()
-    win = MainWindow(
-        store,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    win = timer_window(store, clock)
     qtbot.addWidget(win)
     win.fake_clock = clock  # type: ignore[attr-defined]
     win.show()

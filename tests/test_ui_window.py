@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui_support import SHORT_WORKOUT, load, run_for, write_workout
+from tests.ui_support import SHORT_WORKOUT, load, run_for, timer_window, write_workout
 from workout_player.audio import (
     RecordingAnnouncer,
     SoundSettings,
@@ -21,7 +21,6 @@ from workout_player.audio import (
     save_sound_settings,
 )
 from workout_player.domain.clock import FakeClock
-from workout_player.playback import TimerPlayer
 from workout_player.ui.main_window import MainWindow
 from workout_player.ui.player.controller import SessionController
 from workout_player.ui.player.finished_page import FinishedPage
@@ -36,12 +35,7 @@ SHORT_SECONDS = 17.0
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
     """A window without a history (no database): a session ends on the finished page."""
     clock = FakeClock()
-    win = MainWindow(
-        None,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    win = timer_window(None, clock)
     qtbot.addWidget(win, before_close_func=lambda w: w.close_now())
     win.fake_clock = clock  # type: ignore[attr-defined]
     win.show()

@@ -10,10 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui_support import SHORT_WORKOUT, saved, write_workout
-from workout_player.audio import RecordingAnnouncer
+from tests.ui_support import SHORT_WORKOUT, saved, timer_window, write_workout
 from workout_player.domain.clock import FakeClock
-from workout_player.playback import TimerPlayer
 from workout_player.store import open_store
 from workout_player.ui.history.summary import SummaryPage
 from workout_player.ui.main_window import MainWindow
@@ -23,12 +21,7 @@ from workout_player.ui.main_window import MainWindow
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     store = open_store(tmp_path / "history.sqlite3")
     clock = FakeClock()
-    win = MainWindow(
-        store,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    win = timer_window(store, clock)
     qtbot.addWidget(win, before_close_func=lambda w: w.close_now())
     win.show()
     yield win

@@ -7,6 +7,7 @@ TimerPlayer, a RecordingAnnouncer and, where a test asks, a real SQLite file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workout_player.audio import RecordingAnnouncer, SoundSettings
 from workout_player.domain.clock import FakeClock
@@ -16,6 +17,9 @@ from workout_player.playback import TimerPlayer
 from workout_player.store import Store
 from workout_player.ui.player.controller import SessionController
 from workout_player.ui.player.screen import PlayerScreen
+
+if TYPE_CHECKING:
+    from workout_player.ui.main_window import MainWindow
 
 # countdown 3 | L 8x2 s | switch 2 | R 8x2 s | rest 10 | L | switch | R | curl-up (self-paced)
 # | rest 5 | side plank 2 x 5 s hold
@@ -135,3 +139,16 @@ def run_for(
         clock.advance(delta)
         controller.tick()
         remaining -= delta
+
+
+def timer_window(store: Store | None, clock: FakeClock) -> MainWindow:
+    """A main window on `store` whose players are TimerPlayers on `clock` and whose
+    announcer records what it would say: the app as the UI tests drive it."""
+    from workout_player.ui.main_window import MainWindow
+
+    return MainWindow(
+        store,
+        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
+        make_announcer=RecordingAnnouncer,
+        clock=clock,
+    )

@@ -9,12 +9,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.ui_support import SHORT_WORKOUT, TIMER_WORKOUT, load, write_workout
-from workout_player.audio import RecordingAnnouncer
+from tests.ui_support import SHORT_WORKOUT, TIMER_WORKOUT, load, timer_window, write_workout
 from workout_player.domain.clock import FakeClock
 from workout_player.playback import TimerPlayer
 from workout_player.ui.editor import CueEditorWindow, StepEditorWindow
-from workout_player.ui.main_window import MainWindow
 
 
 def frame(window: QWidget) -> list[int]:
@@ -34,12 +32,7 @@ def main(folder: str) -> None:
     area = app.primaryScreen().availableGeometry()
     out: dict[str, object] = {"area": [area.x(), area.y(), area.width(), area.height()]}
     clock = FakeClock()
-    window = MainWindow(
-        None,
-        make_player=lambda parent: TimerPlayer(parent, monotonic=clock.now),
-        make_announcer=RecordingAnnouncer,
-        clock=clock,
-    )
+    window = timer_window(None, clock)
     window.show()
     app.processEvents()
     out["main"] = frame(window)
