@@ -183,15 +183,25 @@ class QtAnnouncer(QObject):
         self._make_voice(name)
 
     def _await_service(self, name: str, path: Path, deadline: float) -> None:
-        """The engine is made once the service we started answers (or, past the deadline,
-        anyway: libspeechd then tries itself)."""
-        if path.exists() and not speechd.not_answering():
-            self._make_voice(name)
+        """The engine is made once the service we started answers. One whose socket came
+        but does not answer, or that did not start in time, turns the voice off: making
+        the engine then would block inside libspeechd, for good."""
+        if path.exists():
+            if speechd.not_answering():
+                self._voice_off(speechd.NOT_ANSWERING)
+            else:
+                self._make_voice(name)
         elif time.monotonic() >= deadline:
-            log.info("speech-dispatcher did not start in %s s", SPAWN_WAIT_SECONDS)
-            self._make_voice(name)
+            self._voice_off(speechd.DID_NOT_START)
         else:
             QTimer.singleShot(SPAWN_POLL_MS, lambda: self._await_service(name, path, deadline))
+
+    def _voice_off(self, problem: str) -> None:
+        self._awaiting = False
+        self._pending = None
+        self.voice_problem = problem
+        log.warning("%s", problem)
+        self.voice_ready.emit()
 
     def _make_voice(self, name: str) -> None:
         from workout_player.audio.voice_thread import VoiceThread

@@ -32,6 +32,11 @@ NOT_ANSWERING = (
     "Workout Player."
 )
 
+DID_NOT_START = (
+    "Voice is off: the speech service (speech-dispatcher) did not start. Beeps still work. "
+    "Check that it runs (speech-dispatcher --spawn), then restart Workout Player."
+)
+
 
 def socket_address() -> tuple[int, object] | None:
     """(address family, address) libspeechd would connect to, None if not known."""
