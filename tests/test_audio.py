@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import wave
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
@@ -138,30 +139,97 @@ def test_sound_effects_load_the_generated_beeps(
         announcer.beep(kind)  # plays where there is a device, skips an effect in Error
 
 
+def ready_announcer(qtbot: QtBot, **kwargs: object) -> QtAnnouncer:
+    """A QtAnnouncer once its speech engine, made on the voice thread, is there."""
+    announcer = QtAnnouncer(**kwargs)  # type: ignore[arg-type]
+    with qtbot.waitSignal(announcer.voice_ready):
+        pass
+    return announcer
+
+
 def test_qt_announcer_speaks_through_the_engine(qtbot: QtBot, tmp_path: Path) -> None:
-    announcer = QtAnnouncer(sound_dir=tmp_path, engine="mock")
+    announcer = ready_announcer(qtbot, sound_dir=tmp_path, engine="mock")
     assert announcer.voice_problem is None
-    speech = announcer.findChild(QTextToSpeech)
-    assert speech is not None and speech.engine() == "mock"
-    with qtbot.waitSignal(speech.stateChanged) as changed:
-        announcer.say("Bird dog, right")  # returns at once; the engine speaks later
+    with qtbot.waitSignal(announcer.speech_state_changed) as changed:
+        announcer.say("Bird dog, right")  # returns at once; the engine speaks on its thread
     assert changed.args == [QTextToSpeech.State.Speaking]
-    assert speech.volume() == pytest.approx(0.8)
+    assert announcer.speech_state == QTextToSpeech.State.Speaking
 
 
-def test_voice_off_in_settings_says_nothing(qtbot: QtBot, tmp_path: Path) -> None:
-    announcer = QtAnnouncer(settings=SoundSettings(voice=False), sound_dir=tmp_path, engine="mock")
-    speech = announcer.findChild(QTextToSpeech)
-    assert speech is not None
+def test_voice_off_in_settings_says_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    announcer = ready_announcer(
+        qtbot, settings=SoundSettings(voice=False), sound_dir=tmp_path, engine="mock"
+    )
+    voice = announcer._voice
+    assert voice is not None
+    asked: list[str] = []
+    monkeypatch.setattr(voice, "say", asked.append)
     announcer.say("Bird dog, right")
-    assert speech.state() == QTextToSpeech.State.Ready
+    announcer.apply(SoundSettings(voice=True))
+    announcer.say("Rest")
+    assert asked == ["Rest"]
+
+
+def test_the_speech_engine_is_made_off_the_gui_thread_and_a_hang_costs_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """speech-dispatcher started by libspeechd takes ~1.3 s, or hangs: never on the GUI thread."""
+    from workout_player.audio import voice_thread
+
+    made_on: list[bool] = []
+    release = threading.Event()
+    real = QTextToSpeech
+
+    def slow_engine(name: str, parent: QObject) -> QTextToSpeech:
+        made_on.append(threading.current_thread() is threading.main_thread())
+        release.wait(60)  # a service that does not answer (until the test lets it)
+        return real(name, parent)
+
+    monkeypatch.setattr(voice_thread, "_new_engine", slow_engine)
+    announcer = QtAnnouncer(sound_dir=tmp_path, engine="mock")  # returns while it hangs
+    announcer.say("Bird dog, right")  # kept for when the voice is there
+    qtbot.waitUntil(lambda: made_on == [False])
+    assert announcer.voice_problem is None and announcer.speech_state is None
+    with qtbot.waitSignals([announcer.voice_ready, announcer.speech_state_changed]):
+        release.set()
+    assert announcer.speech_state == QTextToSpeech.State.Speaking, "the cue was said then"
+
+
+def test_a_cue_older_than_the_pending_limit_is_not_said_late(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workout_player.audio import voice_thread
+
+    release = threading.Event()
+    real = QTextToSpeech
+
+    def slow_engine(name: str, parent: QObject) -> QTextToSpeech:
+        release.wait(60)
+        return real(name, parent)
+
+    monkeypatch.setattr(voice_thread, "_new_engine", slow_engine)
+    announcer = QtAnnouncer(sound_dir=tmp_path, engine="mock")
+    announcer.say("Get ready")
+    pending = announcer._pending
+    assert pending is not None
+    announcer._pending = (pending[0], pending[1] - announcer_module.PENDING_SECONDS - 0.1)
+    with qtbot.waitSignal(announcer.voice_ready):
+        release.set()
+    voice = announcer._voice
+    assert voice is not None and announcer._pending is None
+    asked: list[str] = []
+    monkeypatch.setattr(voice, "say", asked.append)
+    announcer.say("Rest")
+    assert asked == ["Rest"] and announcer.speech_state is None, "the old cue was dropped"
 
 
 def test_qt_announcer_without_any_engine_is_quietly_off(qtbot: QtBot, tmp_path: Path) -> None:
     announcer = QtAnnouncer(sound_dir=tmp_path, engine="no-such-engine")
     announcer.say("Anyone there?")
     assert announcer.voice_problem is not None and "speech-dispatcher" in announcer.voice_problem
-    assert announcer.findChild(QTextToSpeech) is None
+    assert announcer._voice is None
 
 
 # -- settings ----------------------------------------------------------------------------------

@@ -126,3 +126,58 @@ def test_the_announcer_turns_the_voice_off_instead_of_hanging(
     assert announcer.voice_problem == speechd.NOT_ANSWERING
     announcer.say("Bird dog")  # no engine: silently nothing, never a block
     announcer.beep("count")
+
+
+class Service:
+    """speechd's functions for an announcer that starts the service itself, on a fake socket."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, folder: Path, answers: bool) -> None:
+        from workout_player.audio import announcer as announcer_module
+
+        self.socket = folder / "speechd.sock"
+        self.answers = answers
+        self.spawned: list[Path] = []
+        self.made: list[str] = []
+        monkeypatch.setattr(speechd, "missing_socket", lambda: self.socket)
+        monkeypatch.setattr(speechd, "spawn", lambda path: self.spawned.append(path) or True)
+        monkeypatch.setattr(speechd, "not_answering", lambda: not self.answers)
+        monkeypatch.setattr(announcer_module.QtAnnouncer, "_make_voice", self._made)
+
+    def _made(self, name: str) -> None:  # bound already: the announcer is not passed
+        self.made.append(name)
+
+
+def test_the_service_the_app_starts_is_waited_for_off_the_gui_thread(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from workout_player.audio.announcer import QtAnnouncer
+
+    service = Service(monkeypatch, tmp_path, answers=True)
+    announcer = QtAnnouncer(engine="speechd", sound_dir=tmp_path)  # returns at once
+    assert service.spawned == [service.socket] and service.made == []
+    announcer.say("Get ready")  # kept until the engine is there
+    assert announcer._pending is not None and announcer._pending[0] == "Get ready"
+    service.socket.touch()  # the service is up
+    qtbot.waitUntil(lambda: service.made == ["speechd"])
+
+
+@pytest.mark.parametrize("answers", [False, True])
+def test_a_service_that_hangs_or_never_comes_turns_the_voice_off(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, answers: bool
+) -> None:
+    from workout_player.audio import announcer as announcer_module
+
+    service = Service(monkeypatch, tmp_path, answers=answers)
+    if answers:  # never comes: the deadline passes with no socket
+        monkeypatch.setattr(announcer_module, "SPAWN_WAIT_SECONDS", 0.0)
+    else:  # comes, but does not answer
+        service.socket.touch()
+    announcer = announcer_module.QtAnnouncer(engine="speechd", sound_dir=tmp_path)
+    if announcer.voice_problem is None:
+        with qtbot.waitSignal(announcer.voice_ready):
+            pass
+    expected = speechd.DID_NOT_START if answers else speechd.NOT_ANSWERING
+    assert announcer.voice_problem == expected
+    assert service.made == [], "no engine is made that would block inside libspeechd"
+    announcer.say("Bird dog")  # nothing, never a block
+    assert announcer._pending is None

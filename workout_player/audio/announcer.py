@@ -12,9 +12,9 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudio, QMediaDevices, QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -22,10 +22,19 @@ from workout_player.audio import speechd
 from workout_player.audio.beeps import BEEP_KINDS, BeepKind, beep_files
 from workout_player.audio.settings import SoundSettings
 
+if TYPE_CHECKING:
+    from workout_player.audio.voice_thread import VoiceThread
+
 log = logging.getLogger(__name__)
 
 #: Without a sound output, how often a beep looks again for one (plugged in since).
 DEVICE_RECHECK_SECONDS = 5.0
+#: A cue asked for while the speech engine was still starting is said once it is there,
+#: unless it is older than this (by then the session has moved on).
+PENDING_SECONDS = 3.0
+#: speech-dispatcher started by the app: how long to wait for its socket, how often to look.
+SPAWN_WAIT_SECONDS = 10.0
+SPAWN_POLL_MS = 50
 
 NO_SOUND_DEVICE = "Beeps are off: no sound output was found. Plug in speakers or headphones."
 NO_VOICE = (
@@ -65,8 +74,13 @@ class QtAnnouncer(QObject):
 
     `engine` picks a QTextToSpeech engine by name ("mock" in tests); None picks the
     platform's (see default_engine). Both are set up at construction so the first cue of
-    a session is not late.
+    a session is not late. The speech engine lives on its own thread (audio/voice_thread.py):
+    `voice_ready` says when it is there or failed, `speech_state_changed` relays its state.
+    A cue asked for before it is there is said then, unless older than PENDING_SECONDS.
     """
+
+    voice_ready = Signal()
+    speech_state_changed = Signal(object)
 
     def __init__(
         self,
@@ -82,7 +96,15 @@ class QtAnnouncer(QObject):
         self.voice_problem: str | None = None
         self._sound_dir = sound_dir
         self._effects: dict[BeepKind, QSoundEffect] = {}
-        self._speech: QTextToSpeech | None = None
+        self._voice: VoiceThread | None = None
+        """The speech engine's thread (audio/voice_thread.py), None when the voice is off."""
+        self._voice_ready = False
+        self._awaiting = False
+        """speech-dispatcher was started by the app and its socket is awaited."""
+        self._pending: tuple[str, float] | None = None
+        """The last cue asked for while the engine was still being made, and when."""
+        self.speech_state: QTextToSpeech.State | None = None
+        """The engine's state as it last reported it (None before it spoke)."""
         self._next_device_check = 0.0
         self._load_beeps()
         self._start_voice(engine)
@@ -101,20 +123,24 @@ class QtAnnouncer(QObject):
         effect.play()  # asynchronous: returns at once
 
     def say(self, text: str) -> None:
-        speech = self._speech
-        if not self.settings.voice or speech is None or not text.strip():
+        voice = self._voice
+        if not self.settings.voice or not text.strip():
             return
-        if speech.state() == QTextToSpeech.State.Error:
+        if self.speech_state == QTextToSpeech.State.Error:
             return
-        speech.say(text)  # asynchronous; a new cue replaces one still being spoken
+        if voice is None or not self._voice_ready:
+            if voice is not None or self._awaiting:
+                self._pending = (text, time.monotonic())  # said once the engine is there
+            return
+        voice.say(text)  # queued to the voice thread; never waits
 
     def apply(self, settings: SoundSettings) -> None:
         self.settings = settings
         level = self._linear_volume(settings.volume)
         for effect in self._effects.values():
             effect.setVolume(level)
-        if self._speech is not None:
-            self._speech.setVolume(settings.volume / 100.0)
+        if self._voice is not None and self._voice_ready:
+            self._voice.set_volume(settings.volume / 100.0)
 
     # -- set-up --------------------------------------------------------------------------
 
@@ -149,18 +175,62 @@ class QtAnnouncer(QObject):
             self.voice_problem = speechd.NOT_ANSWERING
             log.warning("speech-dispatcher does not answer: the voice is off")
             return
-        speech = QTextToSpeech(name, self)
-        if speech.state() == QTextToSpeech.State.Error:
-            self.voice_problem = f"{NO_VOICE} ({speech.errorString() or name})"
-            log.info("speech engine %s failed: %s", name, speech.errorString())
-            speech.deleteLater()
+        path = speechd.missing_socket() if name == "speechd" else None
+        if path is not None and speechd.spawn(path):
+            self._awaiting = True
+            self._await_service(name, path, time.monotonic() + SPAWN_WAIT_SECONDS)
             return
-        speech.stateChanged.connect(self._on_speech_state)
-        self._speech = speech
+        self._make_voice(name)
 
-    def _on_speech_state(self, state: QTextToSpeech.State) -> None:
-        if state == QTextToSpeech.State.Error and self._speech is not None:
-            self.voice_problem = f"Voice stopped: {self._speech.errorString()}"
+    def _await_service(self, name: str, path: Path, deadline: float) -> None:
+        """The engine is made once the service we started answers. One whose socket came
+        but does not answer, or that did not start in time, turns the voice off: making
+        the engine then would block inside libspeechd, for good."""
+        if path.exists():
+            if speechd.not_answering():
+                self._voice_off(speechd.NOT_ANSWERING)
+            else:
+                self._make_voice(name)
+        elif time.monotonic() >= deadline:
+            self._voice_off(speechd.DID_NOT_START)
+        else:
+            QTimer.singleShot(SPAWN_POLL_MS, lambda: self._await_service(name, path, deadline))
+
+    def _voice_off(self, problem: str) -> None:
+        self._awaiting = False
+        self._pending = None
+        self.voice_problem = problem
+        log.warning("%s", problem)
+        self.voice_ready.emit()
+
+    def _make_voice(self, name: str) -> None:
+        from workout_player.audio.voice_thread import VoiceThread
+
+        self._awaiting = False
+        voice = VoiceThread(name, self)
+        voice.ready.connect(lambda problem: self._voice_started(name, problem))
+        voice.state_changed.connect(self._on_speech_state)
+        self._voice = voice
+
+    def _voice_started(self, name: str, problem: str) -> None:
+        voice = self._voice
+        if problem or voice is None:
+            self.voice_problem = f"{NO_VOICE} ({problem or name})"
+            log.info("speech engine %s failed: %s", name, problem)
+            self._voice = None
+        else:
+            self._voice_ready = True
+            voice.set_volume(self.settings.volume / 100.0)
+            pending, self._pending = self._pending, None
+            if pending is not None and time.monotonic() - pending[1] <= PENDING_SECONDS:
+                self.say(pending[0])
+        self.voice_ready.emit()
+
+    def _on_speech_state(self, state: QTextToSpeech.State, error: str) -> None:
+        self.speech_state = state
+        if state == QTextToSpeech.State.Error:
+            self.voice_problem = f"Voice stopped: {error}"
+        self.speech_state_changed.emit(state)
 
     @staticmethod
     def _linear_volume(volume: int) -> float:

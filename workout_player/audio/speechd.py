@@ -19,6 +19,7 @@ import contextlib
 import errno
 import os
 import select
+import shutil
 import socket
 from pathlib import Path
 
@@ -29,6 +30,11 @@ NOT_ANSWERING = (
     "Voice is off: the speech service (speech-dispatcher) is not answering. Beeps still "
     "work. Restart it (killall speech-dispatcher) or log out and in again, then restart "
     "Workout Player."
+)
+
+DID_NOT_START = (
+    "Voice is off: the speech service (speech-dispatcher) did not start. Beeps still work. "
+    "Check that it runs (speech-dispatcher --spawn), then restart Workout Player."
 )
 
 
@@ -99,3 +105,30 @@ def _replies(sock: socket.socket, timeout: float) -> bool:
         with contextlib.suppress(OSError):
             sock.sendall(b"QUIT\r\n")
     return True
+
+
+def missing_socket() -> Path | None:
+    """The local socket libspeechd would connect to, when nothing is there yet (then it
+    would start speech-dispatcher itself, inside the engine's constructor, for ~1.3 s)."""
+    found = socket_address()
+    if found is None or found[0] != socket.AF_UNIX:
+        return None
+    path = Path(str(found[1]))
+    return None if path.exists() else path
+
+
+def spawn(path: Path) -> bool:
+    """Start speech-dispatcher for `path` as libspeechd's autospawn does, detached, so the
+    app never waits for it; True when it was started (its socket appears ~1 s later).
+
+    Inside the process, libspeechd's own spawn holds Python's GIL for its whole second:
+    the library scan and the GUI thread crawled while it ran (bench/startup.py with
+    speech-dispatcher-espeak-ng: the list of 1,000 workouts 1.3 s later)."""
+    program = shutil.which("speech-dispatcher")
+    if program is None:
+        return False
+    from PySide6.QtCore import QProcess
+
+    arguments = ["--spawn", "--communication-method", "unix_socket", "--socket-path", str(path)]
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)

@@ -358,7 +358,15 @@ class MainWindow(QMainWindow):
         return self._announcer
 
     def warm_up_sound(self) -> None:
-        """Create the announcer (beep files, speech engine) before the first session needs it."""
+        """Create the announcer (beep files, speech engine) before the first session needs it,
+        once the library has listed its files: Qt's speechd engine holds Python for ~1 s while
+        it is made (speech-dispatcher listing its voices), even on its own thread
+        (audio/voice_thread.py), and a library scan beside it took that much longer."""
+        if self._announcer is not None:
+            return
+        if self.library.model.loading:
+            self.library.loaded.connect(self.warm_up_sound, Qt.ConnectionType.SingleShotConnection)
+            return
         _ = self.announcer
 
     def warm_up_steps(self) -> list[Callable[[], object]]:
