@@ -46,6 +46,7 @@ def main(folder: str, workout: str = "stability-check.yaml") -> None:
     tallest = opened
     grew: dict[str, int] = {}
     outside: dict[str, list[str]] = {}
+    clipped: dict[str, str] = {}  # a count wider than its label (cut off on screen)
     taps = 0
     seen: set[str] = set()
     for _ in range(int(3600 / TICK)):
@@ -71,6 +72,12 @@ def main(folder: str, workout: str = "stability-check.yaml") -> None:
                 **{f"button {k}": b for k, b in screen.buttons.items()},
             }
             outside[view.check] = [n for n, w in parts.items() if not inside(window, w)]
+        count = screen.check_panel.count
+        if (
+            count.isVisible()
+            and count.fontMetrics().horizontalAdvance(count.text()) > count.width()
+        ):
+            clipped.setdefault(view.check, count.text())
         if view.measure == "hold" and view.seconds >= hold_target(view) - 1e-6:
             QTest.keyClick(screen, "\r")
         elif view.check == "chair_stand_30s" and taps < 12 and view.seconds >= 2 * (taps + 1):
@@ -86,6 +93,7 @@ def main(folder: str, workout: str = "stability-check.yaml") -> None:
         "grew": grew,
         "finished": controller.is_finished,
         "outside": outside,
+        "clipped": clipped,
     }
     print(json.dumps(out))
     window.close_now()

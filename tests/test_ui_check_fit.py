@@ -30,5 +30,6 @@ def test_a_bundled_check_never_grows_the_window_past_its_screen(
     assert found["grew"] == {}, f"the window grew during {found['grew']}"
     assert found["tallest"] == found["opened"]
     assert found["outside"], "the worker saw the checks"
+    assert found["clipped"] == {}, "a check's count was cut off"
     for check, parts in found["outside"].items():
         assert parts == [], f"{check}: {parts} not inside the window"

@@ -128,9 +128,12 @@ class CheckPanel(QWidget):
         sizes = ((self.trial, trial, 700), (self.count, count, 800), (self.cap, small, 500),
                  (self.typed, small, 700), (self.keys, small, 500))  # fmt: skip
         for label, size, weight in sizes:
-            label.setStyleSheet(
-                f"font-size: {size}px; font-weight: {weight}; color: {label.property('colour')};"
-            )
+            colour = label.property("colour")
+            style = f"font-size: {size}px; font-weight: {weight}; color: {colour};"
+            if isinstance(label, SteadyLabel):
+                label.set_pixel_size(style)  # measured again: its width only ever grows
+            else:
+                label.setStyleSheet(style)
 
     def type_key(self, key: int) -> bool:
         """A digit or Backspace while a count is open; True when the panel used the key."""
