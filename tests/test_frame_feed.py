@@ -166,3 +166,33 @@ def test_the_position_feeds_the_clock_only_until_a_picture_comes(
     assert clock.now() == pytest.approx(0.2)  # fed, it would have slowed to 0.15
     feed.reset()
     assert not feed.seen
+
+
+@pytest.mark.parametrize(
+    ("reported", "playing", "resumed_at"),
+    [
+        (30.4, True, 30.4),  # the player's own report near the target: run on from it
+        (2.0, True, 30.0),  # a report from before the seek: run on from the target
+        (30.4, False, 30.4),  # paused meanwhile: placed, not running
+    ],
+)
+def test_a_hold_no_picture_ends_lets_the_position_end_it_after_the_limit(
+    clock: MediaClock, mono: FakeClock, reported: float, playing: bool, resumed_at: float
+) -> None:
+    """The video track stops before the sound (or a stretch is broken): cues must go on."""
+    from workout_player.playback.frame_feed import HOLD_LIMIT
+
+    feed = FrameFeed(mono.now)
+    play_frames(feed, clock, mono, 0, 10)
+    held_seek(feed, clock, 30.0)
+    mono.advance(HOLD_LIMIT - 0.01)
+    feed.position(clock, reported, playing)
+    assert feed.holding and not clock.playing, "a hold is not ended before the limit"
+    assert clock.now() == pytest.approx(30.0)
+    mono.advance(0.02)
+    feed.position(clock, reported, playing)
+    assert not feed.holding and clock.playing is playing
+    assert clock.now() == pytest.approx(resumed_at)
+    if playing:
+        mono.advance(0.5)
+        assert clock.now() == pytest.approx(resumed_at + 0.5, abs=0.05)

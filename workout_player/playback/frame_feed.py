@@ -13,9 +13,16 @@ with a fake clock:
   at the target ~1 ms before the one that starts there, and a clock started on it would run
   a frame behind the picture.
 - Before any picture (audio only, or none yet) the player's position feeds the clock.
+- A hold that no picture ends (the video track stops before the sound, a broken stretch)
+  ends after HOLD_LIMIT seconds at the next position report: the clock runs on from it
+  (or from the target, when the report is an old one from before the seek), so cues never
+  stop for good.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from workout_player.domain.clock import MediaClock
 
@@ -25,16 +32,21 @@ BACKWARD_JUMP = 0.5
 SEEK_WINDOW = 1.0
 #: Rounding in a frame's end time (microseconds in Qt): an end this close to the target is at it.
 EDGE = 0.001
+#: A seek's hold with no picture at the target ends after this long (seconds of wall time):
+#: QtMultimedia shows the target picture within ~10 ms (bench/cue_timing_qt.py).
+HOLD_LIMIT = 1.0
 
 
 class FrameFeed:
     """What the clock should do with each picture, position report and seek of one file."""
 
-    def __init__(self) -> None:
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.seen = False
         """A picture has come since the file was loaded: the position no longer feeds."""
         self._last = 0.0
         self._target: float | None = None
+        self._monotonic = monotonic
+        self._held_at = 0.0
 
     @property
     def holding(self) -> bool:
@@ -55,14 +67,26 @@ class FrameFeed:
         """A seek while pictures play: freeze at `seconds` until the picture there shows."""
         self._last = seconds
         self._target = seconds
+        self._held_at = self._monotonic()
         clock.set_playing(False)
 
     def release(self) -> None:
         """Paused or stopped: no picture is awaited any more."""
         self._target = None
 
-    def position(self, clock: MediaClock, seconds: float) -> None:
-        """QMediaPlayer reported its position: feeds the clock only before any picture."""
+    def position(self, clock: MediaClock, seconds: float, playing: bool = True) -> None:
+        """QMediaPlayer reported its position: feeds the clock only before any picture, or
+        to end a hold no picture ended within HOLD_LIMIT (`playing`: the clock runs on)."""
+        target = self._target
+        if target is not None:
+            if self._monotonic() - self._held_at < HOLD_LIMIT:
+                return
+            self._target = None
+            start = seconds if abs(seconds - target) <= SEEK_WINDOW else target
+            clock.seek(start)
+            self._last = start
+            clock.set_playing(playing)
+            return
         if not self.seen:
             self._report(clock, seconds)
 

@@ -88,7 +88,8 @@ class QtPlayer(Player):
         # Emitted from FFmpeg's renderer thread: a bound method of this object (GUI thread) is
         # called queued, so the slot runs in the GUI thread (see the module's docstring).
         self._surface.video.videoSink().videoFrameChanged.connect(self._on_frame)
-        self._feed = FrameFeed()  # the clock follows the pictures, not positionChanged
+        # The clock follows the pictures, not positionChanged.
+        self._feed = FrameFeed(monotonic)
         self._media_path: Path | None = None
         self._timer_mode = True  # until a file is loaded
         self._saw_time = False
@@ -101,7 +102,8 @@ class QtPlayer(Player):
         if self._timer_mode or self._closed:
             return
         seconds = ms / 1000.0
-        self._feed.position(self.clock, seconds)  # audio only, or no picture yet
+        # Audio only, no picture yet, or a seek's hold no picture ended.
+        self._feed.position(self.clock, seconds, self._wants_play)
         if ms > 0:
             self._saw_time = True
         self.time_changed.emit(seconds)
