@@ -254,3 +254,20 @@ def test_a_reload_during_a_scan_replaces_it_without_duplicates(qtbot: QtBot, gat
     titles = page.visible_titles()
     assert titles[-2:] == ["m1.yaml", "m2.yaml"]
     assert len(titles) == len(set(titles)) == page.model.rowCount()
+
+
+def test_an_entry_keeps_only_what_the_list_shows_and_searches(tmp_path: Path) -> None:
+    """The list's entries (and the cache) hold a Summary, not the whole workout: opening a
+    workout reads its file again, so the steps are never needed from the list."""
+    from workout_player.domain.loader import load_workout
+    from workout_player.ui.library.model import Summary, load_entry
+
+    path = write_workout(tmp_path, SHORT_WORKOUT, "holds.yaml")
+    workout = load_workout(path).workout
+    assert workout is not None
+    entry = load_entry(path, "mine")
+    assert entry.workout == Summary.of(workout)
+    assert isinstance(entry.workout, Summary)
+    assert (entry.title, entry.tags) == (workout.title, tuple(workout.tags))
+    for word in (workout.title, *workout.exercises):
+        assert word.casefold() in entry.search_text
