@@ -20,6 +20,7 @@ make the library list wrong entries, never run code. The cache folder is the per
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
@@ -58,6 +59,7 @@ _PATH_CLASSES = frozenset({"PosixPath", "WindowsPath", "PurePosixPath", "PureWin
 _DATA_MODULES = ("workout_player.domain.", "workout_player.ui.library.model")
 
 
+@functools.cache
 def _allowed(module: str, name: str) -> type | None:
     """The class a kept entry may name: the app's data classes and pathlib's paths only."""
     import dataclasses
@@ -80,6 +82,14 @@ def _allowed(module: str, name: str) -> type | None:
 def _safe_loads(data: bytes) -> Any:
     """pickle.loads that refuses every global but those `_allowed` names."""
     import io
+
+    return _unpickler()(io.BytesIO(data)).load()
+
+
+@functools.cache
+def _unpickler() -> type:
+    """The restricted Unpickler class, made once (`_allowed` remembers its answers: 1,000
+    entries name the same four classes)."""
     import pickle
 
     class _EntryUnpickler(pickle.Unpickler):
@@ -89,7 +99,7 @@ def _safe_loads(data: bytes) -> Any:
                 raise pickle.UnpicklingError(f"{module}.{name} is not kept in a library cache")
             return found
 
-    return _EntryUnpickler(io.BytesIO(data)).load()
+    return _EntryUnpickler
 
 
 def fingerprint() -> str:
