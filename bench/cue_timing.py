@@ -50,6 +50,42 @@ SEEK_TARGETS = {target for _, target in SEEKS}
 SCRIPT: list[tuple[float, str | float]] = [(8.0, "pause"), (10.0, "resume"), *SEEKS, (27.0, "stop")]
 
 
+class ScriptDriver:
+    """Plays SCRIPT on a player from `start()` (which also presses play): pause, resume, a
+    seek to each float, then `stop()`; both cue-timing benches run the same script."""
+
+    def __init__(self, player: Any, stop: Callable[[], None]) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.begun = 0.0
+        """time.monotonic() when play was pressed."""
+        self._player, self._stop, self._script = player, stop, list(SCRIPT)
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._step)
+
+    def start(self) -> None:
+        self.begun = time.monotonic()
+        self._player.play()
+        self._timer.start()
+
+    def halt(self) -> None:
+        self._timer.stop()
+
+    def _step(self) -> None:
+        elapsed = time.monotonic() - self.begun
+        while self._script and elapsed >= self._script[0][0]:
+            _, action = self._script.pop(0)
+            if action == "pause":
+                self._player.pause()
+            elif action == "resume":
+                self._player.play()
+            elif isinstance(action, float):
+                self._player.seek(action)
+            else:
+                self._stop()
+
+
 def seek_figures(
     log: list[tuple[float, str, Any]], points: list[tuple[float, float, float]], prefix: str = ""
 ) -> dict[str, float]:
@@ -178,33 +214,13 @@ def run(video: Path) -> dict[str, float | int]:
     poll.setInterval(5)
     poll.timeout.connect(lambda: polled.append((time.monotonic(), mp.get_time() / 1000.0)))
 
-    script = list(SCRIPT)
-    begun = [0.0]
-
-    def step() -> None:
-        elapsed = time.monotonic() - begun[0]
-        while script and elapsed >= script[0][0]:
-            _, action = script.pop(0)
-            if action == "pause":
-                player.pause()
-            elif action == "resume":
-                player.play()
-            elif isinstance(action, float):
-                player.seek(action)
-            else:
-                app.quit()
-
-    driver = QTimer()
-    driver.setInterval(10)
-    driver.timeout.connect(step)
+    driver = ScriptDriver(player, app.quit)
     player.load(video)
-    begun[0] = time.monotonic()
-    player.play()
-    poll.start()
     driver.start()
+    poll.start()
     app.exec()
     poll.stop()
-    driver.stop()
+    driver.halt()
     rss, _peak = rss_mb()
     player.close()
     if player.problem:
@@ -244,7 +260,7 @@ def run(video: Path) -> dict[str, float | int]:
         "naive_p95_ms": percentile(naive, 95),
         "naive_poll_p95_ms": percentile(poll_errors, 95),
         "frames": len(frames),
-        "vlc_first_frame_ms": (shown[0][0] - begun[0]) * 1000 if shown else -1.0,
+        "vlc_first_frame_ms": (shown[0][0] - driver.begun) * 1000 if shown else -1.0,
         "vlc_rss_mb": rss,
         "stale_frames": stale,
         "preroll_frames": len(preroll),

@@ -42,7 +42,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import figure, median, note, out_dir, percentile, rss_mb
-from cue_timing import SCRIPT, SEEK_TARGETS, RecordingClock, replay, seek_figures
+from cue_timing import SEEK_TARGETS, RecordingClock, ScriptDriver, replay, seek_figures
 from framecode import BANDS, FPS, band_offsets, decode, first_displays, video_path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -124,33 +124,17 @@ def run(video: Path) -> dict[str, float | int]:
     reported: list[tuple[float, float]] = []
     player.time_changed.connect(lambda s: reported.append((time.monotonic(), s)))
 
-    script = list(SCRIPT)
-    begun = [0.0]
-
-    def step() -> None:
-        elapsed = time.monotonic() - begun[0]
-        while script and elapsed >= script[0][0]:
-            _, action = script.pop(0)
-            if action == "pause":
-                player.pause()
-            elif action == "resume":
-                player.play()
-            elif isinstance(action, float):
-                player.seek(action)
-            else:  # stop: pause first, so no frame is on its way when stop() waits
-                player.pause()
-                QTimer.singleShot(300, app.quit)
+    def stop() -> None:
+        # Pause first, so no frame is on its way when stop() waits for the renderer.
+        player.pause()
+        QTimer.singleShot(300, app.quit)
 
     faulthandler.dump_traceback_later(120, exit=True)
-    driver = QTimer()
-    driver.setInterval(10)
-    driver.timeout.connect(step)
+    driver = ScriptDriver(player, stop)
     player.load(video)
-    begun[0] = time.monotonic()
-    player.play()
     driver.start()
     app.exec()
-    driver.stop()
+    driver.halt()
     sink.videoFrameChanged.disconnect(on_frame)
     rss, peak = rss_mb()
     player.close()
@@ -194,7 +178,7 @@ def run(video: Path) -> dict[str, float | int]:
     on_gui = sum(1 for *_, here in handed if here)
     note(
         f"cue_timing_qt: worst at frame {points[worst][2] * FPS:.0f} ({signed[worst]:+.1f} ms), "
-        f"{(points[worst][0] - begun[0]):.2f} s into the run"
+        f"{(points[worst][0] - driver.begun):.2f} s into the run"
     )
     note(
         f"cue_timing_qt: {len(frames)} frames shown ({bad + unread} unreadable, {stale} stale "
@@ -212,7 +196,7 @@ def run(video: Path) -> dict[str, float | int]:
         "qt_naive_p95_ms": percentile(naive, 95),
         "qt_position_step_ms": median(steps),
         "qt_position_step_max_ms": max(steps),
-        "qt_first_frame_ms": (handed[0][0] - begun[0]) * 1000,
+        "qt_first_frame_ms": (handed[0][0] - driver.begun) * 1000,
         "qt_gui_lag_p95_ms": percentile(lags, 95),
         "qt_gui_lag_max_ms": max(lags, default=float("nan")),
         "qt_rss_mb": rss,
