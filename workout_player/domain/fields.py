@@ -18,6 +18,7 @@ from typing import Literal
 
 from workout_player.domain import filecheck
 from workout_player.domain.durations import MAX_SECONDS
+from workout_player.domain.model import Location
 from workout_player.domain.text_rules import character_problem, is_visible, printable
 from workout_player.domain.timestamps import parse_clock
 from workout_player.domain.yamlnodes import Mapping, Node, Scalar, Sequence, describe, number, text
@@ -115,6 +116,23 @@ def suggestion(name: str, candidates: tuple[str, ...], present: Set[str] = froze
     if best is not None and score(best)[0] >= 0.6:
         return f"did you mean '{best}'?"
     return "valid keys: " + ", ".join(unique)
+
+
+def location(node: Node) -> Location:
+    """Where `node` starts, as the model keeps it."""
+    return Location(node.line, node.column)
+
+
+def top_mapping(root: Node, issues: Issues, kind: str, example: str) -> Mapping | None:
+    """A file's top level when it is one mapping; otherwise an error saying what a `kind`
+    file holds (`example`: "title: and steps:") and None. A tagged root was reported."""
+    if isinstance(root, Mapping) and not root.tagged:
+        return root
+    if not root.tagged:
+        issues.error(
+            root, f"a {kind} file holds one mapping of keys such as {example}, got {describe(root)}"
+        )
+    return None
 
 
 def pairs(

@@ -18,7 +18,6 @@ from workout_player.domain.model import (
     CheckStep,
     ExerciseStep,
     Level,
-    Location,
     RestStep,
     Sides,
     Step,
@@ -62,20 +61,12 @@ MAX_SEGMENTS = 10_000
 """A plan longer than this is surely a mistake (a real session has a few hundred at most)."""
 
 
-def _location(node: Node) -> Location:
-    return Location(node.line, node.column)
-
-
 def read_workout(root: Node, issues: Issues, base: Path, source: Path | None) -> Workout | None:
     """Check the whole tree; the workout when there were no errors."""
-    if not isinstance(root, Mapping) or root.tagged:
-        if not root.tagged:
-            issues.error(
-                root,
-                "a workout file holds one mapping of keys such as title: and steps:, "
-                f"got {fields.describe(root)}",
-            )
+    checked = fields.top_mapping(root, issues, "workout", "title: and steps:")
+    if checked is None:
         return None
+    root = checked
     top = fields.pairs(root, TOP_KEYS, "workout", issues)
     errors_before = issues.errors
     title = fields.text_value(top, "title", issues, required=root, non_empty=True, limit=MAX_TITLE)
@@ -227,7 +218,7 @@ def _read_rest(item: Mapping, issues: Issues, video_led: bool) -> RestStep | Non
     at = _at(pairs, issues, video_led)
     if issues.errors > before or rest is None:
         return None
-    return RestStep(rest=rest, cue=cue, at=at, location=_location(item))
+    return RestStep(rest=rest, cue=cue, at=at, location=fields.location(item))
 
 
 def _read_exercise(
@@ -268,7 +259,7 @@ def _read_exercise(
         countdown=countdown,
         clip=clip,
         at=at,
-        location=_location(item),
+        location=fields.location(item),
     )
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from workout_player.domain import fields
 from workout_player.domain.fields import Issues, Pairs
-from workout_player.domain.model import Location
 from workout_player.domain.programme.model import (
     DEFAULT_PROGRESSION,
     DOSE_STEPS,
@@ -37,20 +36,12 @@ MAX_SLOTS = 20
 MAX_NAME = 120
 
 
-def _where(node: Node) -> Location:
-    return Location(node.line, node.column)
-
-
 def read_programme(root: Node, issues: Issues, base: Path, source: Path | None) -> Programme | None:
     """Check the whole tree; the programme when there were no errors."""
-    if not isinstance(root, Mapping) or root.tagged:
-        if not root.tagged:
-            issues.error(
-                root,
-                "a programme file holds one mapping of keys such as programme: and phases:, "
-                f"got {describe(root)}",
-            )
+    checked = fields.top_mapping(root, issues, "programme", "programme: and phases:")
+    if checked is None:
         return None
+    root = checked
     top = fields.pairs(root, TOP_KEYS, "programme", issues)
     errors_before = issues.errors
     if "programme" not in top:
@@ -132,7 +123,7 @@ def _phase(item: Node, issues: Issues, base: Path) -> Phase | None:
             slots = tuple(s for s in read if s is not None) if all(read) else None
     if issues.errors > before or name is None or weeks is None or sessions is None or not slots:
         return None
-    return Phase(name, weeks, sessions, slots, goal, _where(node))
+    return Phase(name, weeks, sessions, slots, goal, fields.location(node))
 
 
 def _slot(item: Node, issues: Issues, base: Path) -> Slot | None:
@@ -149,7 +140,7 @@ def _slot(item: Node, issues: Issues, base: Path) -> Slot | None:
     progression = _progression(found, issues)
     if issues.errors > before or path is None:
         return None
-    return Slot(path, levels or 1, progression or DEFAULT_PROGRESSION, name, _where(node))
+    return Slot(path, levels or 1, progression or DEFAULT_PROGRESSION, name, fields.location(node))
 
 
 def _progression(found: Pairs, issues: Issues) -> tuple[DoseStep, ...] | None:
@@ -192,7 +183,7 @@ def _checks(top: Pairs, issues: Issues, base: Path, weeks: int) -> tuple[Check, 
             found, "file", issues, base, what="self-check workout", holder="programme"
         )
         if week is not None and path is not None:
-            checks.append(Check(week, path, _where(node)))
+            checks.append(Check(week, path, fields.location(node)))
     return tuple(checks)
 
 
