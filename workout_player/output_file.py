@@ -26,7 +26,7 @@ import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -154,39 +154,8 @@ def open_output(
     Raises OutputError (with a message for the person) when the target is refused or
     cannot be written; on any exception inside the block the target is left untouched.
     """
-    target = Path(target)
-    protected = list(protected)
-    problem = refusal(target, protected)
-    if problem:
-        raise OutputError(problem)
-    final = Path(os.path.realpath(target))  # write through a symlink, keep the link
-    if final.exists() and not final.is_file():  # a device or a pipe: nothing to replace
-        try:
-            stream = final.open("w", encoding="utf-8", newline=newline)
-        except OSError as exc:
-            raise OutputError(f"cannot write {target}: {_reason(exc)}.") from exc
-        with stream:
-            yield stream
-        return
-    fd, temporary = _temporary(final, target)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        _keep_mode(final, temporary)
-        # A last look: the database may have gained its -wal since the first check.
-        problem = refusal(target, protected)
-        if problem:
-            raise OutputError(problem)
-        temporary.replace(final)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {target}: {_reason(exc)}.") from exc
-        raise
-    _sync_folder(final.parent)
+    with _atomic(target, protected, {"mode": "w", "encoding": "utf-8", "newline": newline}) as out:
+        yield out
 
 
 def write_output(target: str | os.PathLike[str], text: str, protected: Iterable[Path] = ()) -> None:
@@ -199,26 +168,38 @@ def write_bytes_output(
     target: str | os.PathLike[str], data: bytes, protected: Iterable[Path] = ()
 ) -> None:
     """Write `data` (a PDF, say) to `target` atomically, with open_output's refusals."""
+    with _atomic(target, protected, {"mode": "wb"}) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def _atomic(
+    target: str | os.PathLike[str], protected: Iterable[Path], how: dict[str, Any]
+) -> Iterator[Any]:
+    """open_output and write_bytes_output: refuse, write a temporary file beside the target
+    (`how`: the open() arguments), fsync, look again, rename; a device is written in place."""
     target = Path(target)
     protected = list(protected)
     problem = refusal(target, protected)
     if problem:
         raise OutputError(problem)
-    final = Path(os.path.realpath(target))
+    final = Path(os.path.realpath(target))  # write through a symlink, keep the link
     if final.exists() and not final.is_file():  # a device or a pipe: nothing to replace
         try:
-            with final.open("wb") as stream:
-                stream.write(data)
-        except OSError as exc:
+            stream = final.open(**how)
+            with stream:
+                yield stream
+        except OSError as exc:  # /dev/full: the write itself fails
             raise OutputError(f"cannot write {target}: {_reason(exc)}.") from exc
         return
     fd, temporary = _temporary(final, target)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(fd, **how) as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         _keep_mode(final, temporary)
+        # A last look: the database may have gained its -wal since the first check.
         problem = refusal(target, protected)
         if problem:
             raise OutputError(problem)
